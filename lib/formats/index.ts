@@ -1,0 +1,3 @@
+export * from './journey';
+export * from './goals';
+export * from './report';

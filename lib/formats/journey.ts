@@ -1,0 +1,102 @@
+/**
+ * goalpost.journey/1 — what was observed (spec: formats.md §1).
+ * Times are normalised to epoch milliseconds once parsed; the wire format also allows ISO-8601.
+ */
+
+export const JOURNEY_FORMAT = 'goalpost.journey/1';
+
+export type HitKind =
+  | 'pageview'
+  | 'event'
+  | 'experience'
+  | 'transaction'
+  | 'lead'
+  | 'service'
+  | 'engagement';
+
+export const HIT_KINDS: readonly HitKind[] = [
+  'pageview',
+  'event',
+  'experience',
+  'transaction',
+  'lead',
+  'service',
+  'engagement',
+];
+
+/** A LivePerson service status: a number 0..10 or its name ("Approved"). */
+export type ServiceStatus = number | string;
+
+/** What a decoder extracts from one request or push: a hit without the capture context. */
+export interface HitBody {
+  vendor: string;
+  kind: HitKind;
+  /** The page the hit is about. */
+  url: string;
+  clientId?: string;
+  sessionId?: string;
+  name?: string;
+  experience?: { id: string; variant?: string };
+  transaction?: { total: number; currency?: string; orderId?: string };
+  lead?: { topic?: string; leadId?: string; value?: number; currency?: string };
+  service?: { topic: string; status: ServiceStatus; serviceId?: string; category?: string };
+  referrer?: string;
+  source?: 'web' | 'mobile';
+  /** The vendor account (GA4 measurement id, Adobe rsid, …) when the protocol names one. */
+  account?: string;
+}
+
+interface EventBase {
+  /** Epoch milliseconds. */
+  t: number;
+  /** One cookie jar; default "default". */
+  browser?: string;
+}
+
+export interface NavigationEvent extends EventBase {
+  type: 'navigation';
+  url: string;
+  referrer?: string;
+  tab?: string | number;
+  /** webNavigation transition type when the extension saw it (link, typed, reload, …). */
+  transition?: string;
+}
+
+export interface RequestEvent extends EventBase {
+  type: 'request';
+  url: string;
+  method?: string;
+  body?: string;
+  status?: number;
+  error?: string;
+  pageUrl?: string;
+  /** How the page sent it (fetch, xhr, beacon, image, script, …) when the extension saw it. */
+  initiator?: string;
+  tab?: string | number;
+}
+
+export interface PushEvent extends EventBase {
+  type: 'push';
+  target: string;
+  value: unknown;
+  pageUrl?: string;
+  tab?: string | number;
+}
+
+export interface HitEvent extends EventBase, HitBody {
+  type: 'hit';
+  /** Default true; false = fired but never reached the vendor. */
+  delivered?: boolean;
+  tab?: string | number;
+}
+
+export type JourneyEvent = NavigationEvent | RequestEvent | PushEvent | HitEvent;
+export type JourneyEventType = JourneyEvent['type'];
+
+export interface Journey {
+  format: typeof JOURNEY_FORMAT;
+  events: JourneyEvent[];
+}
+
+/** The browser name used when an event names none. */
+export const DEFAULT_BROWSER = 'default';

@@ -1,0 +1,120 @@
+/** goalpost.report/1 — what the engine concluded (spec: formats.md §3). Times are ISO-8601 UTC with ms. */
+import type { ModelName } from './goals';
+
+export const REPORT_FORMAT = 'goalpost.report/1';
+
+export type SessionReason = 'first' | 'timeout' | 'midnight' | 'campaign' | 'vendor' | 'untagged-page';
+
+export type OccurrenceReason =
+  | 'not-delivered'
+  | 'tag-not-fired'
+  | 'unsupported-source'
+  | 'below-threshold'
+  | 'before-experience'
+  | 'experience-not-displayed'
+  | 'duplicate-id'
+  | 'once-per-visit'
+  | 'counted';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FindingCode =
+  | 'tag-missing'
+  | 'tag-failed'
+  | 'tag-not-fired-on-goal-page'
+  | 'cross-domain-break'
+  | 'goal-before-experience'
+  | 'experience-not-displayed'
+  | 'duplicate-id'
+  | 'session-timeout'
+  | 'conversion-goal-mismatch';
+
+export interface ReportVisitor {
+  id: string;
+  browser: string;
+  sessions: string[];
+}
+
+export interface ReportSession {
+  id: string;
+  visitor: string;
+  start: string;
+  end: string;
+  hits: number;
+  pages: number;
+  reason: SessionReason;
+  /** Human detail of the reason: the gap for a timeout, the new source for a campaign, … */
+  detail?: string;
+  /** Traffic source of the session's first pageview ("direct", "google / cpc / spring", "ref.example"). */
+  source?: string;
+}
+
+export interface VendorTally {
+  hits: number;
+  delivered: number;
+}
+
+export interface ReportPage {
+  t: string;
+  url: string;
+  browser: string;
+  vendors: Record<string, VendorTally>;
+}
+
+export interface Occurrence {
+  t: string;
+  url: string;
+  visitor: string;
+  session: string;
+  counted: boolean;
+  reason: OccurrenceReason;
+  /** What met the condition, in words ("transaction O1 12000 JPY"). */
+  detail?: string;
+}
+
+export interface ReportGoal {
+  id: string;
+  name?: string;
+  sessions: number;
+  users: number;
+  total: number;
+  occurrences: Occurrence[];
+}
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  t?: string;
+  url?: string;
+  goal?: string;
+  session?: string;
+  vendor?: string;
+}
+
+/** A move between two registrable domains in one browser (drawn on the Sessions view). */
+export interface ReportHop {
+  t: string;
+  browser: string;
+  from: string;
+  to: string;
+  /** True when the visitor was carried over. */
+  linked: boolean;
+  /** The link parameter seen on the landing URL, if any. */
+  param?: string;
+  visitorFrom?: string;
+  visitorTo?: string;
+}
+
+export interface Report {
+  format: typeof REPORT_FORMAT;
+  model: ModelName;
+  visitors: ReportVisitor[];
+  sessions: ReportSession[];
+  pages: ReportPage[];
+  goals: ReportGoal[];
+  findings: Finding[];
+  hops?: ReportHop[];
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
