@@ -4,15 +4,113 @@
  * in gives null or a record with `problems`, never an exception.
  */
 import type { CustomEndpoint } from '../formats/goals';
-import type { Decoded, RawPush, RawRequest } from './types';
+import { findEndpoint } from './endpoints';
+import { decodeGeneric, GENERIC_ID } from './generic';
+import { pushDecoders, requestDecoders } from './registry';
+import type { Decoded, PushDecoder, RawPush, RawRequest, RequestDecoder } from './types';
+import { decoded } from './util/decoded';
+import { limitBody } from './util/body';
 
-export type { Decoded, RawPush, RawRequest } from './types';
+export type { Decoded, DecodedParam, RawPush, RawRequest } from './types';
+export { checkEndpoints } from './endpoints';
 
-// Filled in by the decoders work (issue 4); until then nothing is recognised.
-export function decodeRequest(_req: RawRequest, _endpoints?: readonly CustomEndpoint[]): Decoded | null {
+export interface DecoderInfo {
+  id: string;
+  name: string;
+  kind: 'request' | 'push';
+}
+
+/** Every decoder (request decoders first, in match order), for the panel's filter and docs. */
+export function listDecoders(): DecoderInfo[] {
+  return [
+    ...requestDecoders.map((d) => ({ id: d.id, name: d.name, kind: 'request' as const })),
+    ...pushDecoders.map((d) => ({ id: d.id, name: d.name, kind: 'push' as const })),
+  ];
+}
+
+function parseUrl(text: unknown): URL | null {
+  if (typeof text !== 'string' || text === '') return null;
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+function failed(d: RequestDecoder | PushDecoder, err: unknown): Decoded {
+  const reason = err instanceof Error ? err.message : String(err);
+  return decoded(d.id, d.name, { problems: [`The ${d.name} decoder could not read this (${reason}).`] });
+}
+
+/** Runs `d` on the request; merges the guard's problems; never throws. */
+function run(d: RequestDecoder, url: URL, req: RawRequest, pre: string[]): Decoded {
+  try {
+    const out = d.decode(url, req);
+    if (pre.length > 0) out.problems = [...pre, ...(out.problems ?? [])];
+    return out;
+  } catch (err) {
+    const out = failed(d, err);
+    out.problems = [...pre, ...(out.problems ?? [])];
+    return out;
+  }
+}
+
+function safeMatch(d: RequestDecoder, url: URL, req: RawRequest): boolean {
+  try {
+    return d.match(url, req);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Decodes a captured request: custom endpoints first (a known decoder id or the generic
+ * decoder), then the registry in order. Null when the URL does not parse or nobody claims it.
+ */
+export function decodeRequest(req: RawRequest, endpoints?: readonly CustomEndpoint[]): Decoded | null {
+  if (typeof req !== 'object' || req === null) return null;
+  const url = parseUrl(req.url);
+  if (!url) return null;
+  const pre: string[] = [];
+  const body = typeof req.body === 'string' ? limitBody(req.body, pre) : undefined;
+  const method = typeof req.method === 'string' && req.method !== '' ? req.method.toUpperCase() : 'GET';
+  const clean: RawRequest = { url: req.url, method };
+  if (body !== undefined) clean.body = body;
+  if (typeof req.pageUrl === 'string') clean.pageUrl = req.pageUrl;
+
+  const endpoint = findEndpoint(url, endpoints);
+  if (endpoint) {
+    if (endpoint.decoder === GENERIC_ID) {
+      try {
+        const out = decodeGeneric(url, clean, endpoint);
+        if (pre.length > 0) out.problems = [...pre, ...(out.problems ?? [])];
+        return out;
+      } catch (err) {
+        return decoded(GENERIC_ID, endpoint.vendor ?? url.hostname, {
+          problems: [...pre, `The generic decoder could not read this (${String(err)}).`],
+        });
+      }
+    }
+    const named = requestDecoders.find((d) => d.id === endpoint.decoder);
+    if (named) return run(named, url, clean, pre);
+  }
+  for (const d of requestDecoders) {
+    if (safeMatch(d, url, clean)) return run(d, url, clean, pre);
+  }
   return null;
 }
 
-export function decodePush(_push: RawPush): Decoded | null {
+/** Decodes a page API push (dataLayer, lpTag.sdes, _pt_sp_2, …); null when nobody reads it. */
+export function decodePush(push: RawPush): Decoded | null {
+  if (typeof push !== 'object' || push === null || typeof push.target !== 'string') return null;
+  for (const d of pushDecoders) {
+    if (!d.targets.includes(push.target)) continue;
+    try {
+      const out = d.decode(push);
+      if (out) return out;
+    } catch (err) {
+      return failed(d, err);
+    }
+  }
   return null;
 }

@@ -1,0 +1,43 @@
+/** Small constructors so every vendor module builds its Decoded the same way. */
+import type { HitBody } from '../../formats/journey';
+import type { Decoded, DecodedParam, RequestRole } from '../types';
+
+export interface DecodedInit {
+  role?: RequestRole;
+  account?: string;
+  requestType?: string;
+  hits?: HitBody[];
+  params?: DecodedParam[];
+  problems?: string[];
+}
+
+/** A Decoded for decoder `id`; empty optional fields and an empty problems list are omitted. */
+export function decoded(id: string, vendorName: string, init: DecodedInit = {}): Decoded {
+  const out: Decoded = {
+    decoder: id,
+    vendorName,
+    role: init.role ?? 'hit',
+    hits: init.hits ?? [],
+    params: init.params ?? [],
+  };
+  if (init.account) out.account = init.account;
+  if (init.requestType !== undefined) out.requestType = init.requestType;
+  if (init.problems && init.problems.length > 0) out.problems = [...new Set(init.problems)];
+  return out;
+}
+
+/** Drops undefined and empty-string optional fields so hits compare cleanly. */
+export function hit(body: HitBody): HitBody {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (v === undefined) continue;
+    if (v === '' && k !== 'url') continue;
+    out[k] = v;
+  }
+  return out as unknown as HitBody;
+}
+
+/** The page a hit is about: the protocol's own page URL, else the page that sent it. */
+export function pageOf(protocolUrl: string | undefined, pageUrl: string | undefined): string {
+  return protocolUrl || pageUrl || '';
+}
