@@ -1,3 +1,10 @@
 export * from './journey';
 export * from './goals';
 export * from './report';
+export { InputError } from './errors';
+export { parseJourneyText, parseGoalsText } from './parse';
+export { validateGoals } from './validate-goals';
+export { validateJourney } from './validate-journey';
+export { harToJourney, journeyToHar } from './har';
+export { isoTime, parseTime } from './time';
+export { SERVICE_STATUS_NAMES, serviceStatusNumber } from './service-status';
