@@ -1,0 +1,47 @@
+/** An ARIA tab list: arrow keys, Home and End move between tabs (roving tabindex). */
+import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
+
+export interface TabSpec {
+  id: string;
+  label: string;
+  badge?: ComponentChildren;
+}
+
+export function Tabs({ tabs, active, onSelect }: { tabs: readonly TabSpec[]; active: string; onSelect(id: string): void }) {
+  const list = useRef<HTMLDivElement>(null);
+  const move = (to: number) => {
+    const tab = tabs[(to + tabs.length) % tabs.length];
+    if (!tab) return;
+    onSelect(tab.id);
+    list.current?.querySelector<HTMLElement>(`#tab-${tab.id}`)?.focus();
+  };
+  const onKey = (e: KeyboardEvent) => {
+    const i = tabs.findIndex((t) => t.id === active);
+    if (e.key === 'ArrowRight') move(i + 1);
+    else if (e.key === 'ArrowLeft') move(i - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(tabs.length - 1);
+    else return;
+    e.preventDefault();
+  };
+  return (
+    <div class="tabs" role="tablist" aria-label="Goalpost views" ref={list} onKeyDown={onKey}>
+      {tabs.map((t) => (
+        <button
+          key={t.id}
+          id={`tab-${t.id}`}
+          type="button"
+          role="tab"
+          aria-selected={t.id === active}
+          aria-controls={`view-${t.id}`}
+          tabIndex={t.id === active ? 0 : -1}
+          onClick={() => onSelect(t.id)}
+        >
+          {t.label}
+          {t.badge}
+        </button>
+      ))}
+    </div>
+  );
+}

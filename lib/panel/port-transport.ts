@@ -1,0 +1,47 @@
+/**
+ * The extension transport: a long-lived runtime port for pushes, runtime messages for requests.
+ * The MV3 service worker may stop at any time and drop the port; reconnecting re-subscribes and
+ * the background answers with a fresh snapshot, so nothing is lost.
+ */
+import { browser } from 'wxt/browser';
+import { PANEL_PORT, type PanelPush, type PanelRequest, type SetGoalsResult } from '../messages';
+import type { PanelTransport } from './transport';
+
+export function createPortTransport(): PanelTransport {
+  return {
+    subscribe(tabId, onPush) {
+      let closed = false;
+      let port: ReturnType<typeof browser.runtime.connect> | undefined;
+      let retry: ReturnType<typeof setTimeout> | undefined;
+      const connect = () => {
+        if (closed) return;
+        try {
+          port = browser.runtime.connect({ name: PANEL_PORT });
+        } catch {
+          retry = setTimeout(connect, 1000);
+          return;
+        }
+        port.onMessage.addListener((msg: unknown) => onPush(msg as PanelPush));
+        port.onDisconnect.addListener(() => {
+          port = undefined;
+          if (!closed) retry = setTimeout(connect, 250);
+        });
+        const subscribe: PanelRequest = { type: 'subscribe', tabId };
+        port.postMessage(subscribe);
+      };
+      connect();
+      return () => {
+        closed = true;
+        if (retry) clearTimeout(retry);
+        port?.disconnect();
+      };
+    },
+    async setGoals(goals) {
+      const answer = (await browser.runtime.sendMessage({ type: 'goalpost:set-goals', goals })) as SetGoalsResult | undefined;
+      return answer ?? { ok: false, error: 'The extension did not answer; try again.' };
+    },
+    async clear(tabId) {
+      await browser.runtime.sendMessage({ type: 'goalpost:clear', tabId });
+    },
+  };
+}

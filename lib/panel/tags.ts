@@ -1,0 +1,316 @@
+/**
+ * The Tags view's model: every tracking request, push and hit placed on the page it came from
+ * (pages in navigation order, like DevTools' "Preserve log"), with a per-vendor summary.
+ */
+import type { Decoded, DecodedParam } from '../decoders/types';
+import type { CustomEndpoint } from '../formats/goals';
+import type { HitBody, JourneyEvent } from '../formats/journey';
+import type { Finding } from '../formats/report';
+import type { PanelEngine } from './engine';
+
+export interface TagEntry {
+  id: string;
+  t: number;
+  vendor: string;
+  vendorName: string;
+  account?: string;
+  /** What it is, in the vendor's words ("page_view", "pageview", "library"). */
+  label: string;
+  role: 'hit' | 'library' | 'other';
+  /** Hits it carried (a batched request carries several). */
+  hits: HitBody[];
+  delivered: boolean;
+  status?: number;
+  error?: string;
+  /** The request URL, or the hit's page URL for decoded hits. */
+  url: string;
+  via: 'request' | 'push' | 'hit';
+  params: DecodedParam[];
+  problems: string[];
+  /** Lower-cased text the filter searches. */
+  haystack: string;
+}
+
+export interface VendorSummary {
+  vendor: string;
+  vendorName: string;
+  scriptLoaded: boolean;
+  fired: number;
+  failed: number;
+  failures: { status?: number; error?: string }[];
+  /** From the navigation to the vendor's first hit. */
+  firstHitMs?: number;
+  accounts: string[];
+}
+
+export interface TagPage {
+  key: string;
+  t: number;
+  url: string;
+  browser: string;
+  /** False for the bucket of events seen before any navigation. */
+  navigated: boolean;
+  entries: TagEntry[];
+  vendors: VendorSummary[];
+  /** tag-missing / tag-not-fired findings about this page. */
+  problems: Finding[];
+}
+
+export interface ExperienceDisplay {
+  t: number;
+  browser: string;
+  id: string;
+  variant?: string;
+  vendor: string;
+  delivered: boolean;
+}
+
+export interface TagModel {
+  pages: TagPage[];
+  experiences: ExperienceDisplay[];
+  vendors: { id: string; name: string }[];
+  accounts: string[];
+  hitCount: number;
+}
+
+const decodeCache = new WeakMap<object, Decoded | null>();
+
+function decodeOnce(engine: PanelEngine, e: JourneyEvent, endpoints?: readonly CustomEndpoint[]): Decoded | null {
+  if (decodeCache.has(e)) return decodeCache.get(e) ?? null;
+  let d: Decoded | null = null;
+  try {
+    if (e.type === 'request') {
+      d = engine.decodeRequest(
+        { url: e.url, method: (e.method ?? 'GET').toUpperCase(), body: e.body, pageUrl: e.pageUrl },
+        endpoints,
+      );
+    } else if (e.type === 'push') {
+      d = engine.decodePush({ target: e.target, value: e.value, pageUrl: e.pageUrl });
+    }
+  } catch {
+    d = null; // a decoder bug must not take the panel down
+  }
+  decodeCache.set(e, d);
+  return d;
+}
+
+const stripHash = (u: string) => u.split('#')[0] ?? u;
+
+function hitParams(h: HitBody): DecodedParam[] {
+  const p: DecodedParam[] = [];
+  const add = (key: string, label: string, value: unknown, group?: string) => {
+    if (value !== undefined && value !== null && value !== '') p.push({ key, label, value: String(value), group });
+  };
+  add('kind', 'Hit kind', h.kind);
+  add('url', 'Page URL', h.url, 'Page');
+  add('referrer', 'Referrer', h.referrer, 'Page');
+  add('name', 'Event name', h.name, 'Event');
+  add('clientId', 'Visitor id', h.clientId, 'Visitor');
+  add('sessionId', 'Session id', h.sessionId, 'Visitor');
+  add('account', 'Account', h.account);
+  add('experience.id', 'Experience', h.experience?.id, 'Experience');
+  add('experience.variant', 'Variant', h.experience?.variant, 'Experience');
+  add('transaction.total', 'Revenue', h.transaction?.total, 'Ecommerce');
+  add('transaction.currency', 'Currency', h.transaction?.currency, 'Ecommerce');
+  add('transaction.orderId', 'Order id', h.transaction?.orderId, 'Ecommerce');
+  add('lead.topic', 'Lead topic', h.lead?.topic, 'Lead');
+  add('lead.leadId', 'Lead id', h.lead?.leadId, 'Lead');
+  add('lead.value', 'Lead value', h.lead?.value, 'Lead');
+  add('service.topic', 'Service topic', h.service?.topic, 'Service');
+  add('service.status', 'Service status', h.service?.status, 'Service');
+  add('service.serviceId', 'Service id', h.service?.serviceId, 'Service');
+  add('source', 'Source', h.source);
+  return p;
+}
+
+function hitLabel(h: HitBody): string {
+  if (h.kind === 'event' && h.name) return h.name;
+  if (h.kind === 'experience' && h.experience) return `experience ${h.experience.id}`;
+  return h.kind;
+}
+
+function entryFor(e: JourneyEvent & { id?: string }, index: number, engine: PanelEngine, endpoints?: readonly CustomEndpoint[]): TagEntry | null {
+  const id = e.id ?? `e${index}`;
+  if (e.type === 'navigation') return null;
+  if (e.type === 'hit') {
+    const delivered = e.delivered !== false;
+    return finish({
+      id, t: e.t, vendor: e.vendor, vendorName: e.vendor, account: e.account, label: hitLabel(e),
+      role: 'hit', hits: [e], delivered, url: e.url, via: 'hit', params: hitParams(e), problems: [],
+    });
+  }
+  const d = decodeOnce(engine, e, endpoints);
+  if (!d) return null;
+  const failed = e.type === 'request' && ((e.status !== undefined && e.status >= 400) || !!e.error || e.status === 0);
+  const first = d.hits[0];
+  return finish({
+    id,
+    t: e.t,
+    vendor: first?.vendor ?? d.decoder,
+    vendorName: d.vendorName,
+    account: d.account ?? first?.account,
+    label: d.requestType ?? (first ? hitLabel(first) : d.role),
+    role: d.role,
+    hits: d.hits,
+    delivered: !failed,
+    status: e.type === 'request' ? e.status : undefined,
+    error: e.type === 'request' ? e.error : undefined,
+    url: e.type === 'request' ? e.url : (first?.url ?? e.pageUrl ?? e.target),
+    via: e.type,
+    params: d.params,
+    problems: d.problems ?? [],
+  });
+}
+
+function finish(e: Omit<TagEntry, 'haystack'>): TagEntry {
+  const parts = [e.vendor, e.vendorName, e.account ?? '', e.label, e.url, String(e.status ?? ''), e.error ?? ''];
+  for (const p of e.params) parts.push(p.key, p.label, p.value);
+  return { ...e, haystack: parts.join('\n').toLowerCase() };
+}
+
+function summarise(page: TagPage): VendorSummary[] {
+  const by = new Map<string, VendorSummary>();
+  for (const e of page.entries) {
+    let v = by.get(e.vendor);
+    if (!v) {
+      v = { vendor: e.vendor, vendorName: e.vendorName, scriptLoaded: false, fired: 0, failed: 0, failures: [], accounts: [] };
+      by.set(e.vendor, v);
+    }
+    if (e.vendorName !== e.vendor) v.vendorName = e.vendorName;
+    if (e.account && !v.accounts.includes(e.account)) v.accounts.push(e.account);
+    if (e.role === 'library') {
+      v.scriptLoaded ||= e.delivered;
+      if (!e.delivered) v.failures.push({ status: e.status, error: e.error });
+      continue;
+    }
+    if (e.role !== 'hit') continue;
+    const n = Math.max(1, e.hits.length);
+    v.fired += n;
+    if (!e.delivered) {
+      v.failed += n;
+      v.failures.push({ status: e.status, error: e.error });
+    } else if (page.navigated && v.firstHitMs === undefined) {
+      v.firstHitMs = e.t - page.t;
+    }
+  }
+  return [...by.values()];
+}
+
+/** Builds the Tags model. Events may be in any order; ties keep input order. */
+export function buildTagModel(
+  events: readonly (JourneyEvent & { id?: string })[],
+  engine: PanelEngine,
+  findings: readonly Finding[] = [],
+  endpoints?: readonly CustomEndpoint[],
+): TagModel {
+  const order = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.t - b.e.t || a.i - b.i);
+  const pages: TagPage[] = [];
+  // The current page per browser (and per tab when known), to place events on.
+  const current = new Map<string, TagPage>();
+  const pageOf = (browser: string, tab: unknown) => current.get(`${browser}\u0000${tab ?? ''}`) ?? current.get(`${browser}\u0000`);
+  const experiences: ExperienceDisplay[] = [];
+  const vendorNames = new Map<string, string>();
+  const accounts = new Set<string>();
+  let hitCount = 0;
+
+  for (const { e, i } of order) {
+    const browser = e.browser ?? 'default';
+    if (e.type === 'navigation') {
+      const page: TagPage = {
+        key: `p${pages.length}`, t: e.t, url: e.url, browser, navigated: true, entries: [], vendors: [], problems: [],
+      };
+      pages.push(page);
+      current.set(`${browser}\u0000${e.tab ?? ''}`, page);
+      current.set(`${browser}\u0000`, page);
+      continue;
+    }
+    const entry = entryFor(e, i, engine, endpoints);
+    if (!entry) continue;
+    const tab = 'tab' in e ? e.tab : undefined;
+    const pageUrl = e.type === 'hit' ? e.url : e.pageUrl;
+    let page = pageOf(browser, tab);
+    if (pageUrl && page && stripHash(page.url) !== stripHash(pageUrl)) {
+      // A late hit from a page the browser already left belongs to that page.
+      const earlier = [...pages].reverse().find((p) => p.browser === browser && stripHash(p.url) === stripHash(pageUrl));
+      if (earlier) page = earlier;
+    }
+    if (!page) {
+      page = { key: `p${pages.length}`, t: e.t, url: pageUrl ?? '', browser, navigated: false, entries: [], vendors: [], problems: [] };
+      pages.push(page);
+      current.set(`${browser}\u0000`, page);
+    }
+    page.entries.push(entry);
+    vendorNames.set(entry.vendor, entry.vendorName);
+    if (entry.account) accounts.add(entry.account);
+    if (entry.role === 'hit') hitCount += Math.max(1, entry.hits.length);
+    for (const h of entry.hits) {
+      if (h.kind === 'experience' && h.experience) {
+        experiences.push({ t: entry.t, browser, id: h.experience.id, variant: h.experience.variant, vendor: h.vendor, delivered: entry.delivered });
+      }
+    }
+  }
+  for (const p of pages) {
+    p.vendors = summarise(p);
+    p.problems = findings.filter(
+      (f) => (f.code === 'tag-missing' || f.code === 'tag-not-fired-on-goal-page') && f.url !== undefined && stripHash(f.url) === stripHash(p.url),
+    );
+  }
+  return {
+    pages,
+    experiences,
+    vendors: [...vendorNames].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    accounts: [...accounts].sort(),
+    hitCount,
+  };
+}
+
+export interface TagFilter {
+  text?: string;
+  vendor?: string;
+  account?: string;
+}
+
+/** Pages keep their header even when no entry matches, so the navigation stays visible. */
+export function filterTagPages(pages: readonly TagPage[], f: TagFilter): TagPage[] {
+  const text = f.text?.trim().toLowerCase() ?? '';
+  if (!text && !f.vendor && !f.account) return pages as TagPage[];
+  return pages.map((p) => ({
+    ...p,
+    entries: p.entries.filter(
+      (e) =>
+        (!f.vendor || e.vendor === f.vendor) &&
+        (!f.account || e.account === f.account) &&
+        (!text || e.haystack.includes(text)),
+    ),
+    vendors: p.vendors.filter((v) => (!f.vendor || v.vendor === f.vendor) && (!f.account || v.accounts.includes(f.account))),
+  }));
+}
+
+/** One fixed-height row of the virtualised Tags list. */
+export type TagRow =
+  | { kind: 'page'; key: string; page: TagPage }
+  | { kind: 'problem'; key: string; finding: Finding }
+  | { kind: 'vendor'; key: string; page: TagPage; vendor: VendorSummary }
+  | { kind: 'entry'; key: string; page: TagPage; entry: TagEntry; expanded: boolean }
+  | { kind: 'param'; key: string; entry: TagEntry; param: DecodedParam }
+  | { kind: 'note'; key: string; text: string };
+
+export function tagRows(pages: readonly TagPage[], expanded: ReadonlySet<string>): TagRow[] {
+  const rows: TagRow[] = [];
+  for (const page of pages) {
+    rows.push({ kind: 'page', key: page.key, page });
+    page.problems.forEach((finding, i) => rows.push({ kind: 'problem', key: `${page.key}/x${i}`, finding }));
+    for (const vendor of page.vendors) rows.push({ kind: 'vendor', key: `${page.key}/v/${vendor.vendor}`, page, vendor });
+    for (const entry of page.entries) {
+      const open = expanded.has(entry.id);
+      rows.push({ kind: 'entry', key: `${page.key}/e/${entry.id}`, page, entry, expanded: open });
+      if (!open) continue;
+      for (const text of entry.problems) rows.push({ kind: 'note', key: `${entry.id}/n/${text}`, text });
+      entry.params.forEach((param, i) => rows.push({ kind: 'param', key: `${entry.id}/p${i}`, entry, param }));
+      if (entry.params.length === 0 && entry.problems.length === 0) {
+        rows.push({ kind: 'note', key: `${entry.id}/none`, text: 'No parameters.' });
+      }
+    }
+  }
+  return rows;
+}
