@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { defaultEngine } from '../../lib/panel/default-engine';
+import { buildTagModel, filterTagPages, tagRows } from '../../lib/panel/tags';
+import { fixtureEvents, fixtureReport } from './helpers';
+
+describe('tags model', () => {
+  const model = buildTagModel(fixtureEvents(), defaultEngine, fixtureReport().findings);
+
+  it('groups hits by the page they came from, in navigation order', () => {
+    expect(model.pages.map((p) => p.url)).toEqual([
+      'http://shop.test/',
+      'http://shop.test/about',
+      'http://shop.test/cart',
+      'http://pay.test/checkout',
+      'http://pay.test/thanks',
+    ]);
+    expect(model.pages[1]?.entries.map((e) => e.vendor)).toEqual(['ga4']);
+  });
+
+  it('summarises each vendor per page: hits, failures and time to first hit', () => {
+    const home = model.pages[0];
+    expect(home?.vendors.find((v) => v.vendor === 'ptengine')).toMatchObject({ fired: 1, failed: 0, firstHitMs: 300 });
+    expect(home?.vendors.find((v) => v.vendor === 'ga4')).toMatchObject({ fired: 1, failed: 0, firstHitMs: 450, accounts: ['G-SHOP1'] });
+    const cart = model.pages[2];
+    expect(cart?.vendors.find((v) => v.vendor === 'ga4')).toMatchObject({ fired: 1, failed: 1 });
+    expect(cart?.vendors.find((v) => v.vendor === 'ga4')?.firstHitMs).toBeUndefined();
+  });
+
+  it('attaches tag-missing findings to their page', () => {
+    expect(model.pages[1]?.problems.map((f) => f.code)).toEqual(['tag-missing']);
+    expect(model.pages[0]?.problems).toEqual([]);
+  });
+
+  it('collects experience displays for the goal timelines', () => {
+    expect(model.experiences).toEqual([
+      expect.objectContaining({ id: 'exp-42', variant: 'B', delivered: true, t: Date.parse('2026-03-01T10:03:05Z') }),
+    ]);
+  });
+
+  it('filters by vendor, account and text without losing the page headers', () => {
+    const ga4 = filterTagPages(model.pages, { vendor: 'ga4' });
+    expect(ga4).toHaveLength(5);
+    expect(ga4.flatMap((p) => p.entries).every((e) => e.vendor === 'ga4')).toBe(true);
+    const text = filterTagPages(model.pages, { text: 'ADD_TO' });
+    expect(text.flatMap((p) => p.entries).map((e) => e.label)).toEqual(['add_to_cart']);
+    const account = filterTagPages(model.pages, { account: 'pt-shop' });
+    expect(account.flatMap((p) => p.entries)).toHaveLength(5);
+  });
+
+  it('expands a hit into one row per readable parameter', () => {
+    const entry = model.pages[2]?.entries.find((e) => e.label === 'add_to_cart');
+    if (!entry) throw new Error('no add_to_cart');
+    const closed = tagRows(model.pages, new Set());
+    const open = tagRows(model.pages, new Set([entry.id]));
+    const params = open.filter((r) => r.kind === 'param');
+    expect(open.length - closed.length).toBe(params.length);
+    expect(params.map((r) => (r.kind === 'param' ? r.param.label : ''))).toContain('Event name');
+  });
+
+  it('places a late request on the page named by its pageUrl', () => {
+    const m = buildTagModel(
+      [
+        { type: 'navigation', t: 0, url: 'https://a.test/one' },
+        { type: 'navigation', t: 10, url: 'https://a.test/two' },
+        { type: 'hit', t: 11, vendor: 'ga4', kind: 'event', name: 'late', url: 'https://a.test/one' },
+      ],
+      defaultEngine,
+    );
+    expect(m.pages[0]?.entries.map((e) => e.label)).toEqual(['late']);
+    expect(m.pages[1]?.entries).toEqual([]);
+  });
+});
