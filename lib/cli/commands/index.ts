@@ -2,3 +2,7 @@ import type { Command } from '../command';
 
 // Each command module adds itself here, in the order `goalpost --help` lists them.
 export const commands: Command[] = [];
+
+import { demo } from './demo';
+import { audit } from './audit';
+commands.push(demo, audit);

@@ -1,0 +1,28 @@
+/** Builds the extension the audit loads when it is not built yet (a fresh clone after npm ci). */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXTENSION_DIR } from '../browser/chromium';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Returns an error sentence, or undefined when the build is there. Build output goes to `log`. */
+export function ensureExtensionBuilt(log: (line: string) => void): string | undefined {
+  if (existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) return undefined;
+  const wxt = resolve(ROOT, 'node_modules/wxt/bin/wxt.mjs');
+  if (!existsSync(wxt)) return 'the extension is not built and wxt is not installed: run npm ci, then npm run build';
+  log('building the extension (wxt build) …');
+  const r = spawnSync(process.execPath, [wxt, 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0 || !existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
+    const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
+    return `the extension build failed (npm run build shows why)${tail ? `:\n${tail}` : ''}`;
+  }
+  return undefined;
+}
+
+/** Headed runs need a display; say so instead of letting Chromium fail obscurely. */
+export function displayProblem(): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return undefined;
+  return '--headed needs a display (DISPLAY is not set); run without --headed';
+}

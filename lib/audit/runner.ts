@@ -1,0 +1,226 @@
+/**
+ * Runs one audit: opens Chromium with the built extension, stores the goals, loads the URL,
+ * walks the steps, waits until the page and the capture have settled, and asks the extension
+ * for its report — the same messages (surfaces.md) the panel and the tests use, sent from an
+ * extension page with chrome.runtime.sendMessage. Optionally screenshots each panel view.
+ */
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { EXTENSION_DIR, launchWithExtension, type LaunchedBrowser } from '../browser/chromium';
+import type { Journey } from '../formats/journey';
+import type { Report } from '../formats/report';
+import type { Message, MessageType, Response } from '../messages';
+import { describeStep, type Step } from './steps';
+
+export interface AuditOptions {
+  url: string;
+  /** A goals document; the extension validates it and refuses a bad one with one sentence. */
+  goals?: unknown;
+  steps?: Step[];
+  headless?: boolean;
+  /** Host patterns mapped to 127.0.0.1 (local sites under their real names). */
+  mapHosts?: readonly string[];
+  /** Folder to write one PNG per panel view into; none when absent. */
+  screenshotsDir?: string;
+  /** Progress lines ("open …", "click …"). */
+  progress?: (line: string) => void;
+  extensionDir?: string;
+}
+
+export interface AuditResult {
+  report: Report;
+  journey: Journey;
+  /** Chrome's id of the tab that was walked (the panel's `?tabId=`). */
+  tabId: number | undefined;
+  screenshots: string[];
+}
+
+/** Something an audit could not do (unreachable URL, missing selector, refused goals): one sentence. */
+export class AuditError extends Error {
+  override name = 'AuditError';
+}
+
+/** The panel's views, in the order the panel shows them, with the labels their tab may carry. */
+export const PANEL_VIEWS: readonly { file: string; labels: string[] }[] = [
+  { file: 'tags', labels: ['tags'] },
+  { file: 'sessions', labels: ['sessions'] },
+  { file: 'goals', labels: ['goals'] },
+  { file: 'diagnose', labels: ['diagnose'] },
+  { file: 'goal-editor', labels: ['goal editor', 'editor'] },
+];
+
+const NAV_TIMEOUT = 20_000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The extension page messages are sent from: the panel page when built, else any page it ships. */
+function extensionPage(dir: string): string {
+  let pages: string[] = [];
+  try {
+    pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+  } catch {
+    pages = [];
+  }
+  if (pages.includes('panel.html')) return 'panel.html';
+  const first = pages.sort()[0];
+  if (!first) throw new AuditError(`the extension build at ${dir} has no page to talk to it from: run npm run build`);
+  return first;
+}
+
+async function send<K extends MessageType>(page: Page, message: Message<K>): Promise<Response<K>> {
+  return (await page.evaluate(
+    (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+    message as unknown as Record<string, unknown>,
+  )) as Response<K>;
+}
+
+/** Waits for the page to stop loading and fetching; navigations triggered meanwhile are followed. */
+async function settle(page: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    try {
+      await page.waitForNetworkIdle({ idleTime: 400, timeout: 8_000 });
+      await page.waitForFunction(() => document.readyState === 'complete', { timeout: 8_000 });
+      return;
+    } catch {
+      // The context was replaced by a navigation mid-wait: wait again on the new document.
+      await sleep(200);
+    }
+  }
+}
+
+async function runStep(page: Page, step: Step, base: string): Promise<void> {
+  if ('navigate' in step) {
+    let target: string;
+    try {
+      target = new URL(step.navigate, page.url() === 'about:blank' ? base : page.url()).toString();
+    } catch {
+      throw new AuditError(`cannot navigate to "${step.navigate}": not a URL`);
+    }
+    await goto(page, target);
+  } else if ('click' in step) {
+    const handle = await page.waitForSelector(step.click, { visible: true, timeout: 10_000 }).catch(() => null);
+    if (!handle) throw new AuditError(`no visible element matches "${step.click}" on ${page.url()}`);
+    await handle.click();
+    await handle.dispose();
+    await sleep(150);
+  } else if ('reload' in step) {
+    await page.reload({ waitUntil: 'load', timeout: NAV_TIMEOUT });
+  } else if (typeof step.wait === 'number') {
+    await sleep(step.wait);
+  } else {
+    const found = await page
+      .waitForSelector(step.wait.selector, { timeout: step.wait.timeoutMs ?? 10_000 })
+      .catch(() => null);
+    if (!found) throw new AuditError(`"${step.wait.selector}" did not appear on ${page.url()}`);
+  }
+  await settle(page);
+}
+
+async function goto(page: Page, url: string): Promise<void> {
+  try {
+    const res = await page.goto(url, { waitUntil: 'load', timeout: NAV_TIMEOUT });
+    if (res && res.status() >= 400) throw new AuditError(`${url} answered HTTP ${res.status()}`);
+  } catch (e) {
+    if (e instanceof AuditError) throw e;
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new AuditError(`could not open ${url} (${why})`);
+  }
+}
+
+/** Asks for the journey until two answers a moment apart agree: the relay batches, the worker stores. */
+async function settledJourney(ext: Page): Promise<Journey> {
+  let last = -1;
+  let journey: Journey = { format: 'goalpost.journey/1', events: [] };
+  for (let i = 0; i < 20; i++) {
+    journey = await send(ext, { type: 'goalpost:journey' });
+    const n = journey?.events?.length ?? 0;
+    if (n === last) return journey;
+    last = n;
+    await sleep(400);
+  }
+  return journey;
+}
+
+async function findTabId(ext: Page, url: string): Promise<number | undefined> {
+  return ext.evaluate(async (u) => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    const tabs = await c.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id;
+  }, url);
+}
+
+/** Clicks a panel view by its visible name (a tab, button or link) and screenshots it. */
+async function screenshotPanel(launched: LaunchedBrowser, ext: string, tabId: number | undefined, dir: string): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const page = await launched.browser.newPage();
+  const written: string[] = [];
+  try {
+    await page.setViewport({ width: 1100, height: 800 });
+    const query = tabId === undefined ? '' : `?tabId=${tabId}`;
+    await page.goto(`chrome-extension://${launched.extensionId}/${ext}${query}`, { waitUntil: 'load' });
+    await sleep(800);
+    for (const view of PANEL_VIEWS) {
+      const clicked = await page.evaluate((labels) => {
+        const candidates = Array.from(document.querySelectorAll<HTMLElement>('[role="tab"], button, a'));
+        const el = candidates.find((c) => labels.includes((c.textContent ?? '').trim().toLowerCase()));
+        el?.click();
+        return Boolean(el);
+      }, view.labels);
+      if (!clicked) continue;
+      await sleep(500);
+      const file = resolve(join(dir, `panel-${view.file}.png`));
+      await page.screenshot({ path: file as `${string}.png`, fullPage: true });
+      written.push(file);
+    }
+    if (written.length === 0) {
+      const file = resolve(join(dir, 'panel.png'));
+      await page.screenshot({ path: file as `${string}.png`, fullPage: true });
+      written.push(file);
+    }
+  } finally {
+    await page.close();
+  }
+  return written;
+}
+
+export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
+  const progress = opts.progress ?? (() => {});
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  const extPageName = extensionPage(extensionDir);
+  let launched: LaunchedBrowser;
+  try {
+    launched = await launchWithExtension({
+      headless: opts.headless ?? true,
+      extensionDir,
+      ...(opts.mapHosts ? { mapHosts: [...opts.mapHosts] } : {}),
+    });
+  } catch (e) {
+    throw new AuditError(e instanceof Error ? e.message : String(e));
+  }
+  try {
+    const ext = await launched.browser.newPage();
+    await ext.goto(`chrome-extension://${launched.extensionId}/${extPageName}`, { waitUntil: 'load' });
+    if (opts.goals !== undefined) {
+      const answer = await send(ext, { type: 'goalpost:set-goals', goals: opts.goals });
+      if (!answer?.ok) throw new AuditError(`the goals were refused: ${answer?.ok === false ? answer.error : 'no answer from the extension'}`);
+    }
+    const page = await launched.browser.newPage();
+    await page.setViewport({ width: 1100, height: 800 });
+    progress(`open ${opts.url}`);
+    await goto(page, opts.url);
+    await settle(page);
+    for (const step of opts.steps ?? []) {
+      progress(describeStep(step));
+      await runStep(page, step, opts.url);
+    }
+    const journey = await settledJourney(ext);
+    const tabId = await findTabId(ext, page.url());
+    const report = await send(ext, { type: 'goalpost:report' });
+    if (!report || report.format !== 'goalpost.report/1') throw new AuditError('the extension did not answer a report');
+    const screenshots = opts.screenshotsDir ? await screenshotPanel(launched, extPageName, tabId, opts.screenshotsDir) : [];
+    return { report, journey, tabId, screenshots };
+  } finally {
+    await launched.close().catch(() => {});
+  }
+}

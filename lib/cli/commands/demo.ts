@@ -1,0 +1,90 @@
+/** `goalpost demo`: the bundled shop, walked with the extension loaded, explained. */
+import { resolve } from 'node:path';
+import { parseArgs } from '../args';
+import { UsageError, type CliIO, type Command } from '../command';
+import { displayProblem, ensureExtensionBuilt } from '../../audit/build';
+import { writeOutputs } from '../../audit/outputs';
+import { renderAuditReport } from '../../audit/render';
+import { AuditError, runAudit } from '../../audit/runner';
+import { DEMO_GOALS } from '../../demo/goals';
+import { demoHighlights, renderHighlights } from '../../demo/highlights';
+import { DEMO_MAP_HOSTS, PAY_HOST, SHOP_HOST } from '../../demo/hosts';
+import { DEMO_STEPS } from '../../demo/journey';
+import { startDemoSite } from '../../demo/site';
+
+const FLAGS = { json: 'boolean', headed: 'boolean', out: 'string' } as const;
+
+export const DEFAULT_DEMO_OUT = 'goalpost-out/demo';
+
+const HELP = `goalpost demo [options]
+
+Serves the bundled demo shop locally on two domains (${SHOP_HOST} and ${PAY_HOST}, with
+stand-ins for the GA4, Ptengine, Optimizely and LivePerson tags), walks a shopper's two visits
+through it in Chromium with the Goalpost extension loaded, and prints what the panel shows:
+tags per page, visits with the cross-domain break, goals (conversions vs goals vs total), the
+experience-before-goal verdicts and the findings. Nothing leaves the machine.
+
+It builds the extension first when .output/chrome-mv3 is missing.
+
+Options:
+  --out DIR   where to write the panel screenshots, report.json, journey.json and goals.json
+              (default ${DEFAULT_DEMO_OUT})
+  --json      print the report JSON (goalpost.report/1) instead of tables
+  --headed    show the browser while it walks (needs a display)
+
+Replay the result later without a browser:
+  npm run goalpost -- replay ${DEFAULT_DEMO_OUT}/journey.json --goals ${DEFAULT_DEMO_OUT}/goals.json`;
+
+export const demo: Command = {
+  name: 'demo',
+  summary: 'walk the bundled demo shop with the extension and explain what it shows',
+  help: HELP,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { positional, flags } = parseArgs(args, FLAGS, 'demo');
+    if (positional.length > 0) throw new UsageError(`demo: unexpected argument "${positional[0]}" (see goalpost demo --help)`);
+    if (flags.headed) {
+      const problem = displayProblem();
+      if (problem) throw new UsageError(`demo: ${problem}`);
+    }
+    const started = performance.now();
+    const buildProblem = ensureExtensionBuilt((l) => io.err(l));
+    if (buildProblem) {
+      io.err(`goalpost: ${buildProblem}`);
+      return 2;
+    }
+    const outDir = resolve(io.cwd, flags.out ?? DEFAULT_DEMO_OUT);
+    const site = await startDemoSite();
+    try {
+      io.err(`Serving the demo shop at ${site.start} (and ${site.origin(PAY_HOST)}); walking it in Chromium …`);
+      const result = await runAudit({
+        url: site.start,
+        goals: DEMO_GOALS,
+        steps: [...DEMO_STEPS],
+        headless: !flags.headed,
+        mapHosts: DEMO_MAP_HOSTS,
+        screenshotsDir: outDir,
+        progress: (line) => io.err(`  ${line}`),
+      });
+      writeOutputs(outDir, result.report, result.journey, DEMO_GOALS);
+      if (flags.json) {
+        io.out(JSON.stringify(result.report, null, 2));
+        return 0;
+      }
+      io.out(renderAuditReport(result.report));
+      io.out('');
+      io.out(renderHighlights(demoHighlights(result.report)));
+      io.out('');
+      io.out(`Panel screenshots, report.json, journey.json and goals.json: ${outDir}`);
+      io.out(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      return 0;
+    } catch (e) {
+      if (e instanceof AuditError) {
+        io.err(`goalpost: demo: ${e.message}`);
+        return 2;
+      }
+      throw e;
+    } finally {
+      await site.close();
+    }
+  },
+};
