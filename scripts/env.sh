@@ -5,6 +5,12 @@
 
 goalpost_cache="${GOALPOST_CACHE:-$HOME/.cache/goalpost}"
 
+# Registries reached through a TLS-inspecting proxy need the system CA bundle, which Node does
+# not read by default.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
+
 goalpost_node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
 if [ "$(goalpost_node_major)" -lt 22 ]; then
