@@ -1,10 +1,11 @@
 /**
  * The engine: journey events + goals -> report (semantics.md). Pure: no clock, no browser APIs.
- * Events are sorted by t (stable); bad-but-valid data yields findings, never an exception.
+ * Events are sorted by t (stable); valid but odd data yields findings, never an exception.
  */
 import type { GoalsDoc, ModelName } from '../formats/goals';
 import type { JourneyEvent } from '../formats/journey';
-import { REPORT_FORMAT, type Report } from '../formats/report';
+import type { Report } from '../formats/report';
+import { Replayer } from './replay';
 
 export interface ReplayOptions {
   /** Overrides the goals document's model. */
@@ -13,6 +14,5 @@ export interface ReplayOptions {
 
 export function replay(events: readonly JourneyEvent[], goals?: GoalsDoc, options: ReplayOptions = {}): Report {
   const model = options.model ?? goals?.model ?? 'ptengine';
-  void events;
-  return { format: REPORT_FORMAT, model, visitors: [], sessions: [], pages: [], goals: [], findings: [], hops: [] };
+  return new Replayer(goals, model).run(events);
 }

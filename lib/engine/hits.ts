@@ -1,0 +1,98 @@
+/**
+ * Journey events to the engine's hit stream: `hit` events as they are, requests and pushes
+ * through the vendor decoders. A request that did not reach the vendor makes undelivered hits.
+ */
+import { decodePush, decodeRequest, type Decoded } from '../decoders/index';
+import type { CustomEndpoint } from '../formats/goals';
+import type { HitBody, HitEvent, PushEvent, RequestEvent } from '../formats/journey';
+
+/** A hit as the engine walks it; `failure` says why an undelivered hit did not arrive. */
+export interface EngineHit extends HitEvent {
+  failure?: string;
+  /** The request it came from, for tag-failed sentences. */
+  requestUrl?: string;
+}
+
+/** A recognised vendor request that did not reach the vendor. */
+export interface FailedRequest {
+  t: number;
+  browser: string | undefined;
+  url: string;
+  pageUrl: string | undefined;
+  vendor: string;
+  vendorName: string;
+  what: string;
+  failure: string;
+  blocked: boolean;
+}
+
+export function requestFailure(req: RequestEvent): { failure: string; blocked: boolean } | undefined {
+  if (req.error !== undefined && req.error !== '') {
+    return { failure: req.error, blocked: /BLOCKED/i.test(req.error) };
+  }
+  if (req.status === 0) return { failure: 'no response (status 0)', blocked: false };
+  if (req.status !== undefined && req.status >= 400) return { failure: `HTTP ${req.status}`, blocked: false };
+  return undefined;
+}
+
+function safe<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch {
+    return null;
+  }
+}
+
+function toHit(body: HitBody, base: { t: number; browser?: string; tab?: string | number }, fallbackUrl: string): EngineHit {
+  const hit: EngineHit = { ...body, type: 'hit', t: base.t, url: typeof body.url === 'string' && body.url !== '' ? body.url : fallbackUrl };
+  if (base.browser !== undefined) hit.browser = base.browser;
+  if (base.tab !== undefined) hit.tab = base.tab;
+  return hit;
+}
+
+function validBodies(decoded: Decoded | null): HitBody[] {
+  if (!decoded || !Array.isArray(decoded.hits)) return [];
+  return decoded.hits.filter((h) => h && typeof h === 'object' && typeof h.vendor === 'string' && typeof h.kind === 'string');
+}
+
+export function requestHits(
+  req: RequestEvent,
+  endpoints: readonly CustomEndpoint[] | undefined,
+  onFailed: (f: FailedRequest) => void,
+): EngineHit[] {
+  const method = req.method ? req.method.toUpperCase() : 'GET';
+  const raw = req.body === undefined ? { url: req.url, method } : { url: req.url, method, body: req.body };
+  const decoded = safe(() => decodeRequest(req.pageUrl === undefined ? raw : { ...raw, pageUrl: req.pageUrl }, endpoints));
+  if (!decoded) return [];
+  const failed = requestFailure(req);
+  const bodies = validBodies(decoded);
+  if (failed) {
+    onFailed({
+      t: req.t,
+      browser: req.browser,
+      url: req.url,
+      pageUrl: req.pageUrl,
+      vendor: bodies[0]?.vendor ?? decoded.decoder,
+      vendorName: decoded.vendorName || decoded.decoder,
+      what: decoded.requestType ?? (decoded.role === 'library' ? 'tag script' : decoded.role === 'hit' ? 'hit' : 'request'),
+      failure: failed.failure,
+      blocked: failed.blocked,
+    });
+  }
+  const fallback = req.pageUrl ?? req.url;
+  return bodies.map((b) => {
+    const hit = toHit(b, req, fallback);
+    hit.requestUrl = req.url;
+    if (failed) {
+      hit.delivered = false;
+      hit.failure = failed.failure;
+    } else hit.delivered = true;
+    return hit;
+  });
+}
+
+export function pushHits(push: PushEvent): EngineHit[] {
+  const decoded = safe(() => decodePush(push.pageUrl === undefined ? { target: push.target, value: push.value } : { target: push.target, value: push.value, pageUrl: push.pageUrl }));
+  const fallback = push.pageUrl ?? '';
+  return validBodies(decoded).map((b) => toHit(b, push, fallback));
+}

@@ -1,0 +1,584 @@
+/**
+ * One pass over the time-ordered journey: pages, visitors, sessions and goal occurrences are
+ * decided as each hit arrives; only what needs the whole journey (tags missing on a site, goal
+ * pages without a pageview) is settled at the end.
+ */
+import type { GoalsDoc, ModelName } from '../formats/goals';
+import { DEFAULT_BROWSER, type JourneyEvent, type NavigationEvent } from '../formats/journey';
+import { REPORT_FORMAT, type Finding, type Report, type ReportHop, type SessionReason } from '../formats/report';
+import { isoTime } from '../formats/time';
+import { serviceStatusNumber } from '../formats/service-status';
+import { dayIn, type DayOf } from './calendar';
+import { compileGoals, type CompiledGoal, type Met } from './conditions';
+import { domainOf, domainOfHost, linkParamOn, withoutFragment } from './domains';
+import { messages } from './findings';
+import { pushHits, requestHits, type EngineHit, type FailedRequest } from './hits';
+import { rulesFor, type ModelRules } from './models';
+import { DIRECT, trafficSource } from './source';
+import type { BrowserState, GoalSession, GoalTally, Hop, OccurrenceRec, PageState, Session, Slot, Visitor } from './state';
+
+interface RawFinding extends Finding {
+  at: number;
+}
+
+export class Replayer {
+  private readonly rules: ModelRules;
+  private readonly goals: CompiledGoal[];
+  private readonly tallies: GoalTally[];
+  private readonly crossDomain: Set<string> | undefined;
+  private readonly day: DayOf | undefined;
+  private readonly endpoints: GoalsDoc['endpoints'];
+
+  private readonly browsers = new Map<string, BrowserState>();
+  private readonly jar = new Map<string, Slot>();
+  private readonly clientVisitors = new Map<string, Visitor>();
+  private readonly visitors: Visitor[] = [];
+  private readonly sessions: Session[] = [];
+  private readonly pages: PageState[] = [];
+  private readonly hops: Hop[] = [];
+  private readonly findings: RawFinding[] = [];
+  private readonly usedVisitorIds = new Set<string>();
+  private readonly usedSessionIds = new Set<string>();
+  private visitorCounter = 0;
+  private sessionCounter = 0;
+
+  constructor(goalsDoc: GoalsDoc | undefined, model: ModelName) {
+    this.rules = rulesFor(model, goalsDoc);
+    this.goals = compileGoals(goalsDoc?.goals ?? []);
+    this.tallies = this.goals.map((compiled) => ({ compiled, occurrences: [], sessions: new Set(), users: new Set(), total: 0 }));
+    const cd = goalsDoc?.crossDomain?.domains;
+    this.crossDomain = cd ? new Set(cd.map((d) => domainOfHost(d.trim().toLowerCase().replace(/^\.+/, '')))) : undefined;
+    this.day = this.rules.midnight ? dayIn(this.rules.timezone) : undefined;
+    this.endpoints = goalsDoc?.endpoints;
+  }
+
+  run(events: readonly JourneyEvent[]): Report {
+    const sorted = events.slice().sort((a, b) => a.t - b.t);
+    const onFailed = (f: FailedRequest): void => this.requestFailed(f);
+    for (const e of sorted) {
+      if (e.type === 'hit') this.hit(e);
+      else if (e.type === 'navigation') this.navigation(e);
+      else if (e.type === 'request') {
+        for (const h of requestHits(e, this.endpoints, onFailed)) this.hit(h);
+      } else if (e.type === 'push') {
+        for (const h of pushHits(e)) this.hit(h);
+      }
+    }
+    return this.report();
+  }
+
+  // ---- pages and browsers ----
+
+  private browser(name: string): BrowserState {
+    let b = this.browsers.get(name);
+    if (!b) {
+      b = { name, pages: [], tabs: new Map(), hasNavigations: false, lastTagged: new Map(), lastByDomain: new Map() };
+      this.browsers.set(name, b);
+    }
+    return b;
+  }
+
+  private newPage(b: BrowserState, t: number, url: string, tab: string | number | undefined, fromNavigation: boolean, referrer?: string): PageState {
+    const page: PageState = {
+      seq: b.pages.length,
+      t,
+      url,
+      domain: domainOf(url),
+      browser: b.name,
+      fromNavigation,
+      vendors: new Map(),
+      deliveredVendors: new Set(),
+      pageviewVendors: new Set(),
+      pageviewDelivered: false,
+      visitorByVendor: new Map(),
+    };
+    if (referrer !== undefined) page.referrer = referrer;
+    b.pages.push(page);
+    this.pages.push(page);
+    b.last = page;
+    if (tab !== undefined) b.tabs.set(tab, page);
+    return page;
+  }
+
+  private navigation(e: NavigationEvent): void {
+    const b = this.browser(e.browser ?? DEFAULT_BROWSER);
+    const prev = (e.tab !== undefined ? b.tabs.get(e.tab) : undefined) ?? b.last;
+    b.hasNavigations = true;
+    const page = this.newPage(b, e.t, e.url, e.tab, true, e.referrer);
+    const known = b.lastByDomain.get(page.domain);
+    if (known) page.hint = known.session ? { visitor: known.visitor, session: known.session } : { visitor: known.visitor };
+    const pending = b.pendingHop;
+    if (prev && prev.domain !== page.domain && prev.domain !== '' && page.domain !== '') {
+      const hop: Hop = {
+        t: e.t,
+        browser: b.name,
+        fromPage: prev,
+        toPage: page,
+        from: prev.domain,
+        to: page.domain,
+        fromSlot: this.slot(b.name, prev.domain),
+        resolved: false,
+        linked: false,
+      };
+      const param = linkParamOn(e.url, this.rules.linkParams);
+      if (param) hop.linkParam = param;
+      this.hops.push(hop);
+      b.pendingHop = hop;
+    } else if (pending && !pending.resolved && pending.to !== page.domain) {
+      pending.resolved = true;
+    }
+  }
+
+  /** The page a hit belongs to: its tab's (or browser's) current page, a new one for a new pageview. */
+  private pageFor(b: BrowserState, h: EngineHit, url: string): PageState {
+    const current = (h.tab !== undefined ? b.tabs.get(h.tab) : undefined) ?? b.last;
+    if (!current) return this.newPage(b, h.t, url, h.tab, false);
+    if (url === '' || current.url === url || withoutFragment(current.url) === withoutFragment(url)) return current;
+    if (h.kind !== 'pageview') {
+      // A late beacon from the page just left still belongs to it.
+      const before = current.seq > 0 ? b.pages[current.seq - 1] : undefined;
+      if (before && withoutFragment(before.url) === withoutFragment(url)) return before;
+      return current;
+    }
+    // The first pageview after a navigation is that page's, whatever URL the tag reports
+    // (canonical URLs, stripped parameters); a further one is a virtual (single-page app) page.
+    if (current.fromNavigation && !current.pageviewVendors.has(h.vendor)) return current;
+    return this.newPage(b, h.t, url, h.tab, false);
+  }
+
+  // ---- visitors ----
+
+  private slot(browser: string, domain: string): Slot {
+    const key = `${browser}\n${domain}`;
+    let s = this.jar.get(key);
+    if (!s) this.jar.set(key, (s = {}));
+    return s;
+  }
+
+  private newVisitor(id: string | undefined, browser: string): Visitor {
+    let name = id;
+    if (name === undefined || this.usedVisitorIds.has(name)) {
+      do name = `v${++this.visitorCounter}`;
+      while (this.usedVisitorIds.has(name) || this.clientVisitors.has(name));
+    }
+    this.usedVisitorIds.add(name);
+    const v: Visitor = { id: name, browser, sessions: [], lastT: -Infinity };
+    this.visitors.push(v);
+    return v;
+  }
+
+  private crossDomainListed(from: string, to: string): 'none' | 'from' | 'to' | 'both' | 'unset' {
+    if (!this.crossDomain) return 'unset';
+    const f = this.crossDomain.has(from);
+    const t = this.crossDomain.has(to);
+    return f && t ? 'both' : f ? 'from' : t ? 'to' : 'none';
+  }
+
+  private visitorFor(b: BrowserState, h: EngineHit, page: PageState): Visitor {
+    const hop = b.pendingHop && !b.pendingHop.resolved && b.pendingHop.to === page.domain && page.seq >= b.pendingHop.toPage.seq ? b.pendingHop : undefined;
+    if (hop) {
+      hop.landingUrl = page.url;
+      const param = linkParamOn(page.url, this.rules.linkParams);
+      if (param) hop.landingParam = param;
+      const listed = this.crossDomainListed(hop.from, hop.to);
+      const honoured = !!param && (listed === 'unset' || listed === 'both');
+      if (honoured && h.clientId === undefined) this.jar.set(`${b.name}\n${page.domain}`, hop.fromSlot);
+    }
+    let v: Visitor;
+    if (h.clientId !== undefined && h.clientId !== '') {
+      const known = this.clientVisitors.get(h.clientId);
+      if (known) v = known;
+      else {
+        v = this.newVisitor(h.clientId, b.name);
+        this.clientVisitors.set(h.clientId, v);
+      }
+    } else {
+      const s = this.slot(b.name, page.domain);
+      v = s.visitor ??= this.newVisitor(undefined, b.name);
+    }
+    if (hop) this.resolveHop(hop, h, v);
+    return v;
+  }
+
+  private resolveHop(hop: Hop, h: EngineHit, to: Visitor): void {
+    hop.resolved = true;
+    const from = hop.fromPage.visitorByVendor.get(h.vendor) ?? hop.fromPage.firstVisitor ?? hop.fromSlot.visitor;
+    hop.visitorTo = to.id;
+    if (!from) return;
+    hop.visitorFrom = from.id;
+    hop.linked = from === to;
+    if (hop.linked) return;
+    const listed = this.crossDomainListed(hop.from, hop.to);
+    const message = messages.crossDomainBreak({
+      from: hop.from,
+      to: hop.to,
+      fromUrl: hop.fromPage.url,
+      toUrl: hop.landingUrl ?? hop.toPage.url,
+      visitorFrom: from.id,
+      visitorTo: to.id,
+      params: this.rules.linkParams,
+      product: this.rules.product,
+      ...(hop.landingParam ? { param: hop.landingParam } : {}),
+      ...(hop.linkParam && !hop.landingParam ? { lostParam: hop.linkParam } : {}),
+      listed,
+      notHonouredBecauseUnlisted: listed !== 'unset' && listed !== 'both',
+    });
+    this.finding(hop.t, { code: 'cross-domain-break', severity: 'error', message, url: hop.landingUrl ?? hop.toPage.url, vendor: h.vendor });
+  }
+
+  // ---- sessions ----
+
+  private sessionBreak(v: Visitor, h: EngineHit, page: PageState, b: BrowserState, source: string | undefined): { reason: SessionReason; detail?: string; gap?: number } | undefined {
+    const s = v.current;
+    if (!s) return { reason: 'first' };
+    const gap = h.t - v.lastT;
+    if (gap > this.rules.timeoutMs) return { reason: 'timeout', detail: `${Math.round(gap / 1000)} s since the previous hit`, gap };
+    if (this.day && this.day(h.t) !== this.day(v.lastT)) return { reason: 'midnight', detail: `new day ${this.day(h.t)} in ${this.rules.timezone}` };
+    if (source !== undefined && source !== DIRECT && s.source !== undefined && source !== s.source) {
+      return { reason: 'campaign', detail: `traffic source changed from ${s.source} to ${source}` };
+    }
+    if (h.sessionId !== undefined) {
+      const known = s.vendorIds.get(h.vendor);
+      if (known !== undefined && known !== h.sessionId) return { reason: 'vendor', detail: `${h.vendor} session id changed from ${known} to ${h.sessionId}` };
+    }
+    if (this.rules.untaggedPage) {
+      const untagged = this.untaggedBetween(b, h.vendor, page, s);
+      if (untagged) return { reason: 'untagged-page', detail: `${untagged.url} sent no ${h.vendor} hit` };
+    }
+    return undefined;
+  }
+
+  private untaggedBetween(b: BrowserState, vendor: string, page: PageState, s: Session): PageState | undefined {
+    const last = b.lastTagged.get(vendor);
+    if (last === undefined) return undefined;
+    for (let i = last + 1; i < page.seq; i++) {
+      const p = b.pages[i]!;
+      if (p.fromNavigation && !p.deliveredVendors.has(vendor) && (s.domains.has(p.domain) || p.domain === page.domain || this.crossDomain?.has(p.domain))) {
+        return p;
+      }
+    }
+    return undefined;
+  }
+
+  private pageviewSource(h: EngineHit, page: PageState, s: Session | undefined): string {
+    const firstOnPage = page.fromNavigation && !page.pageviewVendors.has(h.vendor);
+    const referrer = h.referrer ?? (firstOnPage ? page.referrer : undefined);
+    const url = h.url.includes('utm_') || !firstOnPage ? h.url : page.url;
+    return trafficSource(url, referrer, (d) => d === page.domain || !!s?.domains.has(d) || !!this.crossDomain?.has(d));
+  }
+
+  private startSession(v: Visitor, h: EngineHit, reason: SessionReason, detail: string | undefined): Session {
+    let id = h.sessionId;
+    if (id === undefined || id === '' || this.usedSessionIds.has(id)) {
+      do id = `s${++this.sessionCounter}`;
+      while (this.usedSessionIds.has(id));
+    }
+    this.usedSessionIds.add(id);
+    const s: Session = {
+      id,
+      visitor: v,
+      start: h.t,
+      end: h.t,
+      hits: 0,
+      pages: new Set(),
+      reason,
+      domains: new Set(),
+      vendorIds: new Map(),
+      experiences: new Set(),
+      goals: [],
+    };
+    if (detail !== undefined) s.detail = detail;
+    v.sessions.push(s);
+    v.current = s;
+    this.sessions.push(s);
+    return s;
+  }
+
+  // ---- hits ----
+
+  private hit(h: EngineHit): void {
+    const b = this.browser(h.browser ?? DEFAULT_BROWSER);
+    const page = this.pageFor(b, h, h.url);
+    const url = h.url === '' ? page.url : h.url;
+    const delivered = h.delivered !== false;
+
+    let tally = page.vendors.get(h.vendor);
+    if (!tally) page.vendors.set(h.vendor, (tally = { hits: 0, delivered: 0 }));
+    tally.hits++;
+    if (delivered) tally.delivered++;
+    if (!delivered && h.failure === undefined) {
+      this.finding(h.t, { code: 'tag-failed', severity: 'error', message: messages.hitNotDelivered(h.vendor, h.kind, url), url, vendor: h.vendor });
+    }
+
+    const v = this.visitorFor(b, h, page);
+    let s = v.current;
+    if (delivered) {
+      const source = this.rules.campaign && h.kind === 'pageview' ? this.pageviewSource(h, page, s) : undefined;
+      const brk = this.sessionBreak(v, h, page, b, source);
+      if (brk) {
+        s = this.startSession(v, h, brk.reason, brk.detail);
+        if (brk.reason === 'timeout' && brk.gap !== undefined) {
+          this.finding(h.t, {
+            code: 'session-timeout',
+            severity: 'info',
+            message: messages.sessionTimeout(v.id, s.id, isoTime(h.t), brk.gap, this.rules.timeoutMinutes),
+            url,
+            session: s.id,
+            vendor: h.vendor,
+          });
+        }
+      }
+      s = s!;
+      s.end = h.t;
+      s.hits++;
+      s.pages.add(page);
+      s.domains.add(page.domain);
+      if (h.sessionId !== undefined) s.vendorIds.set(h.vendor, h.sessionId);
+      if (h.kind === 'pageview' && s.source === undefined) s.source = source ?? this.pageviewSource(h, page, s);
+      v.lastT = h.t;
+      const last = b.lastTagged.get(h.vendor);
+      if (last === undefined || page.seq > last) b.lastTagged.set(h.vendor, page.seq);
+      page.deliveredVendors.add(h.vendor);
+      if (h.kind === 'experience' && h.experience && typeof h.experience.id === 'string') this.experienceShown(s, h.experience.id);
+    }
+
+    page.visitorByVendor.set(h.vendor, v);
+    if (!page.firstVisitor) {
+      page.firstVisitor = v;
+      if (s) page.firstSession = s;
+    }
+    b.lastByDomain.set(page.domain, s ? { visitor: v, session: s } : { visitor: v });
+    if (h.kind === 'pageview') {
+      page.pageviewVendors.add(h.vendor);
+      if (delivered) page.pageviewDelivered = true;
+    }
+
+    for (const g of this.goals) this.goal(g, h, url, v, s, delivered);
+  }
+
+  private experienceShown(s: Session, id: string): void {
+    s.experiences.add(id);
+    const waiting = s.awaitingExperience?.get(id);
+    if (!waiting) return;
+    for (const occ of waiting) occ.reason = 'before-experience';
+    s.awaitingExperience!.delete(id);
+  }
+
+  private goalSession(s: Session | undefined, index: number): GoalSession {
+    if (!s) return { counted: false, ids: new Set(), cond: { pageviews: [] } };
+    let gs = s.goals[index];
+    if (!gs) s.goals[index] = gs = { counted: false, ids: new Set(), cond: { pageviews: [] } };
+    return gs;
+  }
+
+  private goal(g: CompiledGoal, h: EngineHit, url: string, v: Visitor, s: Session | undefined, delivered: boolean): void {
+    const gs = this.goalSession(s, g.index);
+    const met: Met | undefined = g.test(h, gs.cond);
+    if (!met) return;
+    const occ: OccurrenceRec = { t: h.t, url, visitor: v.id, session: s?.id ?? '', counted: false, reason: 'counted' };
+    const detail = describeHit(h);
+    if (detail) occ.detail = detail;
+    const dupKey = duplicateKey(h);
+    const experience = g.goal.experience;
+    if (!delivered) occ.reason = 'not-delivered';
+    else if (met.webOnly && h.source === 'mobile') occ.reason = 'unsupported-source';
+    else if (met.belowThreshold) occ.reason = 'below-threshold';
+    else if (experience !== undefined && !s!.experiences.has(experience)) {
+      occ.reason = 'experience-not-displayed';
+      const map = (s!.awaitingExperience ??= new Map());
+      const list = map.get(experience);
+      if (list) list.push(occ);
+      else map.set(experience, [occ]);
+    } else if (dupKey && gs.ids.has(dupKey.key)) {
+      occ.reason = 'duplicate-id';
+      occ.duplicate = dupKey.words;
+    } else if ((g.goal.oncePerVisit || met.oncePerSession) && gs.counted) occ.reason = 'once-per-visit';
+    else {
+      occ.counted = true;
+      gs.counted = true;
+      if (dupKey) gs.ids.add(dupKey.key);
+    }
+    const tally = this.tallies[g.index]!;
+    tally.occurrences.push(occ);
+    if (occ.counted) {
+      tally.total++;
+      tally.sessions.add(occ.session);
+      tally.users.add(occ.visitor);
+    }
+  }
+
+  // ---- findings ----
+
+  private finding(at: number, f: Finding): void {
+    this.findings.push({ ...f, t: isoTime(at), at });
+  }
+
+  private requestFailed(f: FailedRequest): void {
+    this.finding(f.t, {
+      code: 'tag-failed',
+      severity: 'error',
+      message: messages.requestFailed(f.vendor, f.what, f.pageUrl, f.failure, f.blocked, f.url),
+      url: f.pageUrl ?? f.url,
+      vendor: f.vendor,
+    });
+  }
+
+  /** Settled with the whole journey known: tags missing per site, goal pages without a pageview. */
+  private settlePages(): void {
+    const siteVendors = new Map<string, Set<string>>();
+    for (const p of this.pages) {
+      if (p.vendors.size === 0) continue;
+      let set = siteVendors.get(p.domain);
+      if (!set) siteVendors.set(p.domain, (set = new Set()));
+      for (const vendor of p.vendors.keys()) set.add(vendor);
+    }
+    const urlGoals = this.goals.filter((g) => g.urlTests.length > 0);
+    for (const p of this.pages) {
+      const b = this.browsers.get(p.browser)!;
+      if (p.fromNavigation || !b.hasNavigations) {
+        for (const vendor of siteVendors.get(p.domain) ?? []) {
+          if (!p.vendors.has(vendor)) {
+            this.finding(p.t, { code: 'tag-missing', severity: 'error', message: messages.tagMissing(vendor, p.url, p.domain), url: p.url, vendor });
+          }
+        }
+      }
+      if (!p.fromNavigation || p.pageviewDelivered) continue;
+      for (const g of urlGoals) {
+        if (!g.urlTests.some((test) => test(p.url))) continue;
+        const anyPageview = p.pageviewVendors.size > 0;
+        this.finding(p.t, {
+          code: 'tag-not-fired-on-goal-page',
+          severity: 'error',
+          message: messages.tagNotFiredOnGoalPage(g.goal.id, g.goal.name, p.url, anyPageview),
+          url: p.url,
+          goal: g.goal.id,
+        });
+        // An undelivered pageview already made a not-delivered occurrence for this page.
+        if (anyPageview) continue;
+        const visitor = p.firstVisitor ?? p.hint?.visitor;
+        const session = p.firstSession ?? p.hint?.session;
+        this.tallies[g.index]!.occurrences.push({
+          t: p.t,
+          url: p.url,
+          visitor: visitor?.id ?? '',
+          session: session?.id ?? '',
+          counted: false,
+          reason: 'tag-not-fired',
+        });
+      }
+    }
+  }
+
+  private occurrenceFindings(t: GoalTally): void {
+    const { goal } = t.compiled;
+    for (const o of t.occurrences) {
+      if (o.reason === 'before-experience') {
+        this.finding(o.t, { code: 'goal-before-experience', severity: 'warning', message: messages.beforeExperience(goal.id, goal.name, goal.experience!, o.url, o.visitor, o.session), url: o.url, goal: goal.id, session: o.session });
+      } else if (o.reason === 'experience-not-displayed') {
+        this.finding(o.t, { code: 'experience-not-displayed', severity: 'warning', message: messages.experienceNotDisplayed(goal.id, goal.name, goal.experience!, o.url, o.visitor, o.session), url: o.url, goal: goal.id, session: o.session });
+      } else if (o.reason === 'duplicate-id') {
+        this.finding(o.t, { code: 'duplicate-id', severity: 'info', message: messages.duplicateId(goal.id, goal.name, o.duplicate ?? 'The same id', o.url, o.session), url: o.url, goal: goal.id, session: o.session });
+      }
+    }
+    if (t.sessions.size !== t.users.size) {
+      const lastAt = t.occurrences.reduce((m, o) => (o.counted && o.t > m ? o.t : m), -Infinity);
+      const f: Finding = { code: 'conversion-goal-mismatch', severity: 'info', message: messages.conversionGoalMismatch(goal.id, goal.name, t.sessions.size, t.users.size), goal: goal.id };
+      if (Number.isFinite(lastAt)) this.finding(lastAt, f);
+    }
+  }
+
+  // ---- report ----
+
+  private report(): Report {
+    this.settlePages();
+    for (const t of this.tallies) {
+      t.occurrences.sort((a, b) => a.t - b.t);
+      this.occurrenceFindings(t);
+    }
+    this.findings.sort((a, b) => a.at - b.at);
+    const hops: ReportHop[] = this.hops.map((h) => {
+      const out: ReportHop = { t: isoTime(h.t), browser: h.browser, from: h.from, to: h.to, linked: h.linked };
+      const param = h.landingParam ?? h.linkParam;
+      if (param) out.param = param;
+      if (h.visitorFrom !== undefined) out.visitorFrom = h.visitorFrom;
+      if (h.visitorTo !== undefined) out.visitorTo = h.visitorTo;
+      return out;
+    });
+    return {
+      format: REPORT_FORMAT,
+      model: this.rules.name,
+      visitors: this.visitors.map((v) => ({ id: v.id, browser: v.browser, sessions: v.sessions.map((s) => s.id) })),
+      sessions: this.sessions.map((s) => {
+        const out: Report['sessions'][number] = {
+          id: s.id,
+          visitor: s.visitor.id,
+          start: isoTime(s.start),
+          end: isoTime(s.end),
+          hits: s.hits,
+          pages: s.pages.size,
+          reason: s.reason,
+        };
+        if (s.detail !== undefined) out.detail = s.detail;
+        if (s.source !== undefined) out.source = s.source;
+        return out;
+      }),
+      pages: this.pages.map((p) => ({ t: isoTime(p.t), url: p.url, browser: p.browser, vendors: Object.fromEntries(p.vendors) })),
+      goals: this.tallies.map((t) => {
+        const g = t.compiled.goal;
+        return {
+          id: g.id,
+          ...(g.name !== undefined ? { name: g.name } : {}),
+          sessions: t.sessions.size,
+          users: t.users.size,
+          total: t.total,
+          occurrences: t.occurrences.map((o) => {
+            const out: Report['goals'][number]['occurrences'][number] = {
+              t: isoTime(o.t),
+              url: o.url,
+              visitor: o.visitor,
+              session: o.session,
+              counted: o.counted,
+              reason: o.reason,
+            };
+            if (o.detail !== undefined) out.detail = o.detail;
+            return out;
+          }),
+        };
+      }),
+      findings: this.findings.map(({ at: _at, ...f }) => f),
+      hops,
+    };
+  }
+}
+
+function duplicateKey(h: EngineHit): { key: string; words: string } | undefined {
+  if (h.kind === 'transaction' && h.transaction?.orderId !== undefined && h.transaction.orderId !== '') {
+    return { key: `o\n${h.transaction.orderId}`, words: `Order ${h.transaction.orderId}` };
+  }
+  if (h.kind === 'lead' && h.lead?.leadId !== undefined && h.lead.leadId !== '') {
+    return { key: `l\n${h.lead.leadId}`, words: `Lead ${h.lead.leadId}` };
+  }
+  if (h.kind === 'service' && h.service?.serviceId !== undefined && h.service.serviceId !== '') {
+    const status = serviceStatusNumber(h.service.status) ?? String(h.service.status);
+    return {
+      key: `s\n${h.service.serviceId}\n${String(h.service.topic).toLowerCase()}\n${status}`,
+      words: `Service ${h.service.serviceId} (topic ${h.service.topic}, status ${h.service.status})`,
+    };
+  }
+  return undefined;
+}
+
+function describeHit(h: EngineHit): string | undefined {
+  switch (h.kind) {
+    case 'transaction':
+      return h.transaction ? `transaction${h.transaction.orderId ? ` ${h.transaction.orderId}` : ''} ${String(h.transaction.total)}${h.transaction.currency ? ` ${h.transaction.currency}` : ''}` : undefined;
+    case 'lead':
+      return h.lead ? `lead${h.lead.leadId ? ` ${h.lead.leadId}` : ''}${h.lead.topic ? ` (${h.lead.topic})` : ''}` : undefined;
+    case 'service':
+      return h.service ? `service ${h.service.topic}: ${String(h.service.status)}${h.service.serviceId ? ` (${h.service.serviceId})` : ''}` : undefined;
+    case 'event':
+      return h.name ? `event ${h.name}` : undefined;
+    default:
+      return `${h.vendor} ${h.kind}`;
+  }
+}

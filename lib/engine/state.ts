@@ -1,0 +1,114 @@
+/** The engine's working state while it walks the journey once, in time order. */
+import type { OccurrenceReason, SessionReason, VendorTally } from '../formats/report';
+import type { CompiledGoal, ConditionState } from './conditions';
+
+export interface PageState {
+  /** Position in the browser's page list. */
+  seq: number;
+  t: number;
+  url: string;
+  domain: string;
+  browser: string;
+  referrer?: string;
+  fromNavigation: boolean;
+  vendors: Map<string, VendorTally>;
+  /** Vendors that sent a delivered hit from this page. */
+  deliveredVendors: Set<string>;
+  /** Vendors that sent a pageview (delivered or not) from this page. */
+  pageviewVendors: Set<string>;
+  pageviewDelivered: boolean;
+  visitorByVendor: Map<string, Visitor>;
+  firstVisitor?: Visitor;
+  firstSession?: Session;
+  /** Who the browser was on this domain when the page opened, for pages no tag saw. */
+  hint?: { visitor: Visitor; session?: Session };
+}
+
+export interface Hop {
+  t: number;
+  browser: string;
+  fromPage: PageState;
+  toPage: PageState;
+  from: string;
+  to: string;
+  /** Simulated cookie of the domain left, carried over when the link is honoured. */
+  fromSlot: Slot;
+  /** The link parameter on the first landing navigation (the link followed). */
+  linkParam?: string;
+  /** The link parameter on the page the tag first ran on. */
+  landingParam?: string;
+  landingUrl?: string;
+  resolved: boolean;
+  linked: boolean;
+  visitorFrom?: string;
+  visitorTo?: string;
+}
+
+export interface BrowserState {
+  name: string;
+  pages: PageState[];
+  last?: PageState;
+  tabs: Map<string | number, PageState>;
+  hasNavigations: boolean;
+  /** Per vendor, the seq of the last page it sent a delivered hit from. */
+  lastTagged: Map<string, number>;
+  pendingHop?: Hop;
+  lastByDomain: Map<string, { visitor: Visitor; session?: Session }>;
+}
+
+/** A simulated first-party cookie; the visitor is named at its first hit. */
+export interface Slot {
+  visitor?: Visitor;
+}
+
+export interface Visitor {
+  id: string;
+  browser: string;
+  sessions: Session[];
+  current?: Session;
+  lastT: number;
+}
+
+export interface OccurrenceRec {
+  t: number;
+  url: string;
+  visitor: string;
+  session: string;
+  counted: boolean;
+  reason: OccurrenceReason;
+  detail?: string;
+  /** The duplicated id, in words, for the duplicate-id finding. */
+  duplicate?: string;
+}
+
+export interface GoalSession {
+  counted: boolean;
+  ids: Set<string>;
+  cond: ConditionState;
+}
+
+export interface Session {
+  id: string;
+  visitor: Visitor;
+  start: number;
+  end: number;
+  hits: number;
+  pages: Set<PageState>;
+  reason: SessionReason;
+  detail?: string;
+  source?: string;
+  domains: Set<string>;
+  vendorIds: Map<string, string>;
+  experiences: Set<string>;
+  goals: (GoalSession | undefined)[];
+  /** Occurrences waiting for their experience: shown later in the visit makes them before-experience. */
+  awaitingExperience?: Map<string, OccurrenceRec[]>;
+}
+
+export interface GoalTally {
+  compiled: CompiledGoal;
+  occurrences: OccurrenceRec[];
+  sessions: Set<string>;
+  users: Set<string>;
+  total: number;
+}
