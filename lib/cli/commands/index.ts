@@ -6,3 +6,6 @@ export const commands: Command[] = [];
 import { demo } from './demo';
 import { audit } from './audit';
 commands.push(demo, audit);
+
+import { decode } from './decode';
+commands.push(decode);
