@@ -1,0 +1,81 @@
+/**
+ * Amplitude: HTTP API v2 (`api2.amplitude.com/2/httpapi`, JSON `{ api_key, events: [...] }`,
+ * the Browser SDK 2.x) and the legacy form upload (`api.amplitude.com/`, `client=<key>&e=<JSON
+ * events>`, amplitude-js). Events carry device_id (visitor), session_id (a start timestamp:
+ * Amplitude's session), event_type; "[Amplitude] Page Viewed" is a page view; revenue events
+ * ("revenue_amount" / "[Amplitude] Revenue", or a `revenue`/`price` field) are orders.
+ */
+import type { HitBody } from '../../formats/journey';
+import type { RawRequest, RequestDecoder } from '../types';
+import { decoded, hit, pageOf } from '../util/decoded';
+import { looksLikeForm, parseQuery } from '../util/fields';
+import { flatten, isObject, num, parseJson, pick, str } from '../util/json';
+import { hostIn } from '../util/match';
+import { describe } from '../util/params';
+
+const ID = 'amplitude';
+const NAME = 'Amplitude';
+
+function hitsOf(e: unknown, req: RawRequest, account: string | undefined): HitBody[] {
+  const type = str(pick(e, 'event_type'));
+  if (!type) return [];
+  const session = num(pick(e, 'session_id'));
+  const base = {
+    vendor: ID,
+    url: pageOf(str(pick(e, 'event_properties.[Amplitude] Page URL')) ?? str(pick(e, 'event_properties.page_url')), req.pageUrl),
+    clientId: str(pick(e, 'device_id')) ?? str(pick(e, 'user_id')),
+    sessionId: session !== undefined && session > 0 ? String(session) : undefined,
+    account,
+  };
+  if (type === '[Amplitude] Page Viewed' || type === 'Page View') return [hit({ ...base, kind: 'pageview' })];
+  const hits: HitBody[] = [hit({ ...base, kind: 'event', name: type })];
+  const revenue =
+    num(pick(e, 'revenue')) ??
+    num(pick(e, 'event_properties.$revenue')) ??
+    (num(pick(e, 'price')) !== undefined ? (num(pick(e, 'price')) ?? 0) * (num(pick(e, 'quantity')) ?? 1) : undefined);
+  if (revenue !== undefined) {
+    const transaction: NonNullable<HitBody['transaction']> = { total: revenue };
+    const currency = str(pick(e, 'event_properties.currency')) ?? str(pick(e, 'currency'));
+    const orderId = str(pick(e, 'event_properties.order_id')) ?? str(pick(e, 'productId')) ?? str(pick(e, 'insert_id'));
+    if (currency) transaction.currency = currency;
+    if (orderId) transaction.orderId = orderId;
+    hits.push(hit({ ...base, kind: 'transaction', transaction }));
+  }
+  return hits;
+}
+
+export const amplitude: RequestDecoder = {
+  id: ID,
+  name: NAME,
+  match: (url) =>
+    hostIn(url.hostname, ['api.amplitude.com', 'api2.amplitude.com', 'api.eu.amplitude.com', 'api.lab.amplitude.com']) &&
+    /^\/(2\/httpapi|batch)?\/?$/.test(url.pathname),
+  decode: (url, req) => {
+    const problems: string[] = [];
+    let account: string | undefined;
+    let events: unknown[] = [];
+    let flat: [string, string][] = [];
+    const body = req.body ?? '';
+    if (looksLikeForm(body)) {
+      const f = parseQuery(body, problems);
+      account = f.get('client');
+      const e = parseJson(f.get('e') ?? '', problems, 'events (e) field');
+      events = Array.isArray(e) ? e : isObject(e) ? [e] : [];
+      flat = [...f.pairs.filter(([k]) => k !== 'e').map(([k, v]) => [k, v] as [string, string]), ...flatten(e, 'e')];
+    } else if (body.trim() !== '') {
+      const json = parseJson(body, problems);
+      account = str(pick(json, 'api_key'));
+      const e = pick(json, 'events');
+      events = Array.isArray(e) ? e : [];
+      flat = flatten(json);
+    }
+    const hits = events.flatMap((e) => hitsOf(e, req, account));
+    return decoded(ID, NAME, {
+      account,
+      requestType: events.map((e) => str(pick(e, 'event_type'))).filter(Boolean).join(', ') || undefined,
+      hits,
+      params: describe(flat, { client: 'API key', api_key: 'API key', v: 'Version', upload_time: 'Upload time' }, 'Body').filter((p) => p.key !== ''),
+      problems,
+    });
+  },
+};
