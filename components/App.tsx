@@ -58,7 +58,7 @@ export function App({ store, platform = browserPlatform, theme = 'auto', initial
     { id: 'tags', label: 'Tags' },
     { id: 'sessions', label: 'Sessions' },
     { id: 'goals', label: 'Goals' },
-    { id: 'diagnose', label: 'Diagnose', badge: errors > 0 ? <span class="badge" aria-label={`${errors} errors`}>{errors}</span> : undefined },
+    { id: 'diagnose', label: 'Diagnose', count: errors > 0 ? errors : undefined, describe: errors > 0 ? `${errors} errors` : undefined },
     { id: 'editor', label: 'Editor' },
   ];
   const View = VIEWS[view];

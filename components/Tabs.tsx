@@ -1,11 +1,13 @@
 /** An ARIA tab list: arrow keys, Home and End move between tabs (roving tabindex). */
-import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 
 export interface TabSpec {
   id: string;
   label: string;
-  badge?: ComponentChildren;
+  /** Shown as a badge drawn by CSS, so the tab's text stays its name. */
+  count?: number;
+  /** Extra words for screen readers ("3 errors"). */
+  describe?: string;
 }
 
 export function Tabs({ tabs, active, onSelect }: { tabs: readonly TabSpec[]; active: string; onSelect(id: string): void }) {
@@ -36,10 +38,11 @@ export function Tabs({ tabs, active, onSelect }: { tabs: readonly TabSpec[]; act
           aria-selected={t.id === active}
           aria-controls={`view-${t.id}`}
           tabIndex={t.id === active ? 0 : -1}
+          data-count={t.count}
+          aria-description={t.describe}
           onClick={() => onSelect(t.id)}
         >
           {t.label}
-          {t.badge}
         </button>
       ))}
     </div>

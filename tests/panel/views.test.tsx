@@ -212,7 +212,9 @@ describe('App shell', () => {
 
   it('shows the error count on the Diagnose tab and a bad import as an alert', async () => {
     const { fx } = show('tags');
-    expect(screen.getByRole('tab', { name: /Diagnose/ }).textContent).toBe('Diagnose3');
+    const diagnose = screen.getByRole('tab', { name: 'Diagnose' });
+    expect(diagnose.getAttribute('data-count')).toBe('3');
+    expect(diagnose.getAttribute('aria-description')).toBe('3 errors');
     await fx.store.importFile('bad.har', '{"log":{"entries":5}}');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/^bad\.har: /);
