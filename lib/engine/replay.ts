@@ -11,7 +11,7 @@ import { serviceStatusNumber } from '../formats/service-status';
 import { dayIn, type DayOf } from './calendar';
 import { compileGoals, type CompiledGoal, type Met } from './conditions';
 import { domainOf, domainOfHost, linkParamOn, withoutFragment } from './domains';
-import { messages } from './findings';
+import { formatGap, messages } from './findings';
 import { pushHits, requestHits, type EngineHit, type FailedRequest } from './hits';
 import { rulesFor, type ModelRules } from './models';
 import { DIRECT, trafficSource } from './source';
@@ -133,7 +133,12 @@ export class Replayer {
   private pageFor(b: BrowserState, h: EngineHit, url: string): PageState {
     const current = (h.tab !== undefined ? b.tabs.get(h.tab) : undefined) ?? b.last;
     if (!current) return this.newPage(b, h.t, url, h.tab, false);
-    if (url === '' || current.url === url || withoutFragment(current.url) === withoutFragment(url)) return current;
+    const sameUrl = url === '' || current.url === url || withoutFragment(current.url) === withoutFragment(url);
+    if (h.kind === 'pageview' && current.pageviewVendors.has(h.vendor)) {
+      // A second pageview from the same tag is another page view (reload, virtual page).
+      return this.newPage(b, h.t, url === '' ? current.url : url, h.tab, false);
+    }
+    if (sameUrl) return current;
     if (h.kind !== 'pageview') {
       // A late beacon from the page just left still belongs to it.
       const before = current.seq > 0 ? b.pages[current.seq - 1] : undefined;
@@ -141,8 +146,8 @@ export class Replayer {
       return current;
     }
     // The first pageview after a navigation is that page's, whatever URL the tag reports
-    // (canonical URLs, stripped parameters); a further one is a virtual (single-page app) page.
-    if (current.fromNavigation && !current.pageviewVendors.has(h.vendor)) return current;
+    // (canonical URLs, stripped parameters).
+    if (current.fromNavigation) return current;
     return this.newPage(b, h.t, url, h.tab, false);
   }
 
@@ -232,7 +237,7 @@ export class Replayer {
     const s = v.current;
     if (!s) return { reason: 'first' };
     const gap = h.t - v.lastT;
-    if (gap > this.rules.timeoutMs) return { reason: 'timeout', detail: `${Math.round(gap / 1000)} s since the previous hit`, gap };
+    if (gap > this.rules.timeoutMs) return { reason: 'timeout', detail: `${formatGap(gap)} since the previous hit`, gap };
     if (this.day && this.day(h.t) !== this.day(v.lastT)) return { reason: 'midnight', detail: `new day ${this.day(h.t)} in ${this.rules.timezone}` };
     if (source !== undefined && source !== DIRECT && s.source !== undefined && source !== s.source) {
       return { reason: 'campaign', detail: `traffic source changed from ${s.source} to ${source}` };

@@ -9,3 +9,6 @@ commands.push(demo, audit);
 
 import { decode } from './decode';
 commands.push(decode);
+
+import { replay } from './replay';
+commands.push(replay);

@@ -1,0 +1,100 @@
+/**
+ * `goalpost replay <files>...`: the engine on recorded journeys or HAR files, no browser needed.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from '../args';
+import { UsageError, type CliIO, type Command } from '../command';
+import { renderReport } from '../report-text';
+import { replay as runEngine } from '../../engine';
+import { InputError } from '../../formats/errors';
+import { MODEL_NAMES, type GoalsDoc, type ModelName } from '../../formats/goals';
+import type { JourneyEvent } from '../../formats/journey';
+import { parseGoalsText, parseJourneyText } from '../../formats/parse';
+import type { Report } from '../../formats/report';
+
+const FLAGS = { goals: 'string', model: 'string', json: 'boolean', 'fail-on': 'string' } as const;
+
+const HELP = `goalpost replay <journey-or-har>... [options]
+
+Replays recorded journeys (goalpost.journey/1) or DevTools HAR files through the vendors'
+counting rules and prints which tags fired on each page, the visits, each goal's
+sessions/users/total with why occurrences did not count, and the findings, worst first.
+
+Several files are merged into one journey. Each file is one browser (one person): events that
+do not name a browser get the file's name without extension (e.g. "alice" for alice.har), so
+two recordings are two visitors; events that name a browser keep it.
+
+Options:
+  --goals FILE           a goalpost.goals/1 document (goals, model, session, crossDomain)
+  --model NAME           counting model: ${MODEL_NAMES.join(', ')} (overrides the goals file;
+                         default ptengine)
+  --json                 print the report (goalpost.report/1) as JSON
+  --fail-on LEVEL        exit 1 when a finding of this severity or worse exists: error, warning
+
+Exit codes: 0 done; 1 the --fail-on level was reached; 2 bad input or usage
+(printed as "goalpost: <file>: <what is wrong and where>").`;
+
+function readText(file: string, cwd: string): string {
+  try {
+    return readFileSync(resolve(cwd, file), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code ?? String(e)})`);
+  }
+}
+
+/** File stems as browser names, made unique when two files share a name. */
+function browserNames(files: string[]): string[] {
+  const used = new Map<string, number>();
+  return files.map((f) => {
+    const stem = basename(f).replace(/(\.journey)?\.(json|har)$/i, '') || 'file';
+    const n = (used.get(stem) ?? 0) + 1;
+    used.set(stem, n);
+    return n === 1 ? stem : `${stem}-${n}`;
+  });
+}
+
+export function loadJourneys(files: string[], cwd: string): JourneyEvent[] {
+  const names = browserNames(files);
+  const events: JourneyEvent[] = [];
+  files.forEach((file, i) => {
+    const journey = parseJourneyText(readText(file, cwd), file);
+    for (const e of journey.events) {
+      events.push(files.length > 1 && e.browser === undefined ? { ...e, browser: names[i]! } : e);
+    }
+  });
+  return events;
+}
+
+export function failReached(report: Report, level: 'error' | 'warning' | undefined): boolean {
+  if (!level) return false;
+  return report.findings.some((f) => f.severity === 'error' || (level === 'warning' && f.severity === 'warning'));
+}
+
+export const replay: Command = {
+  name: 'replay',
+  summary: 'replay journeys or HAR files through the counting rules and explain the numbers',
+  help: HELP,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { positional, flags } = parseArgs(args, FLAGS, 'replay');
+    if (positional.length === 0) throw new UsageError('replay: give at least one journey or HAR file (see goalpost replay --help)');
+    let model: ModelName | undefined;
+    if (flags.model !== undefined) {
+      if (!(MODEL_NAMES as readonly string[]).includes(flags.model)) {
+        throw new UsageError(`replay: --model must be one of ${MODEL_NAMES.join(', ')}, not "${flags.model}"`);
+      }
+      model = flags.model as ModelName;
+    }
+    const failOn = flags['fail-on'];
+    if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning') {
+      throw new UsageError(`replay: --fail-on must be error or warning, not "${failOn}"`);
+    }
+    let goals: GoalsDoc | undefined;
+    if (flags.goals !== undefined) goals = parseGoalsText(readText(flags.goals, io.cwd), flags.goals);
+    const events = loadJourneys(positional, io.cwd);
+    const report = runEngine(events, goals, model ? { model } : {});
+    io.out(flags.json ? JSON.stringify(report, null, 2) : renderReport(report));
+    return failReached(report, failOn) ? 1 : 0;
+  },
+};
