@@ -64,7 +64,7 @@ function median(xs: number[]): number {
 export async function run(): Promise<{ name: string; baseline: number; ratio: number; detail?: string }[]> {
   const window = new Window({ width: 1024, height: 768 });
   const g = globalThis as Record<string, unknown>;
-  const saved = { window: g.window, document: g.document, navigator: g.navigator };
+  const saved = { window: g.window, document: g.document };
   Object.assign(g, { window, document: window.document });
   try {
     const small = journey(100);
