@@ -55,7 +55,12 @@ export const atinternet: RequestDecoder = {
       account: f.first('s'),
       requestType,
       hits,
-      params: [param('requestType', 'Request type', requestType, 'General'), ...describe(f, DICT)],
+      params: [
+        param('requestType', 'Request type', requestType, 'General'),
+        // Collection hosts are often first-party, so which one received the hit matters.
+        param('trackingServer', 'Tracking server', url.hostname, 'General'),
+        ...describe(f, DICT),
+      ],
       problems,
     });
   },
