@@ -1,1 +1,6 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { startBackground } from '@/lib/extension/background';
+
+export default defineBackground(() => {
+  startBackground(browser);
+});

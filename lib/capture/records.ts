@@ -1,9 +1,14 @@
 /**
  * What the page-world hook reports through the relay. The relay accepts only records of
- * exactly these shapes (see relay validation); everything else a page could post is dropped.
+ * exactly these shapes (see validate.ts); everything else a page could post is dropped.
  */
 
 export type CaptureApi = 'fetch' | 'xhr' | 'beacon' | 'image' | 'script';
+export const CAPTURE_APIS: readonly CaptureApi[] = ['fetch', 'xhr', 'beacon', 'image', 'script'];
+
+/** Page API queues the hook watches (push targets as decoders name them). */
+export const PUSH_TARGETS = ['dataLayer', 'lpTag.sdes', '_pt_sp_2'] as const;
+export type PushTarget = (typeof PUSH_TARGETS)[number];
 
 export interface RequestRecord {
   kind: 'request';
@@ -29,4 +34,41 @@ export interface PushRecord {
   pageUrl: string;
 }
 
-export type CaptureRecord = RequestRecord | PushRecord;
+/** A top-level document as the page sees it: carries what webNavigation does not (the referrer). */
+export interface PageRecord {
+  kind: 'page';
+  t: number;
+  url: string;
+  referrer: string;
+}
+
+export type CaptureRecord = RequestRecord | PushRecord | PageRecord;
+
+/**
+ * Hook → relay: a CustomEvent of this type on the page's window whose `detail` is the JSON text
+ * of a `CaptureBatch`. A CustomEvent (not window.postMessage) because pages' own "message"
+ * listeners would see postMessage traffic, and because dispatch is synchronous, so a batch
+ * flushed on pagehide reaches the relay before the document goes away.
+ */
+export const HOOK_EVENT = 'goalpost:hook';
+export const BATCH_VERSION = 1;
+
+export interface CaptureBatch {
+  v: typeof BATCH_VERSION;
+  records: CaptureRecord[];
+}
+
+/** Size limits shared by the hook (cuts to them) and the relay (drops what exceeds them). */
+export const LIMITS = {
+  url: 16_384,
+  body: 32_768,
+  note: 200,
+  error: 200,
+  records: 500,
+  /** Characters of one batch's JSON text. */
+  batch: 4_000_000,
+  /** JSON nesting of a pushed value. */
+  depth: 8,
+  /** Characters of one pushed value's JSON text. */
+  value: 32_768,
+} as const;

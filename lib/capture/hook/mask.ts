@@ -1,0 +1,59 @@
+/**
+ * Wrapping without being noticed: wrappers are Proxies of the originals (same name, length,
+ * prototype, construct behaviour, `this` handling), and Function.prototype.toString answers for
+ * a wrapper exactly what it answers for the original ("function fetch() { [native code] }").
+ */
+import type { Natives } from './natives';
+
+export interface Masker {
+  /** Make `wrapper` print as `original`. */
+  hide(wrapper: object, original: object): void;
+  /** Replace obj[key] (a function) with a Proxy whose apply is `apply`. */
+  wrapMethod(obj: object, key: string, apply: (target: Function, thisArg: unknown, args: unknown[]) => unknown): void;
+  /** Replace the setter of accessor obj[key] with a Proxy whose apply is `apply`. */
+  wrapSetter(obj: object, key: string, apply: (target: Function, thisArg: unknown, args: unknown[]) => unknown): void;
+  /** A Proxy of `fn` with its own apply, printing as `fn`. */
+  proxy<F extends Function>(fn: F, apply: (target: Function, thisArg: unknown, args: unknown[]) => unknown): F;
+}
+
+export function createMasker(win: Window & typeof globalThis, n: Natives): Masker {
+  const shown = new n.WeakMap<object, object>();
+  const get = win.WeakMap.prototype.get;
+  const set = win.WeakMap.prototype.set;
+  const fnProto = win.Function.prototype;
+  const toString = fnProto.toString;
+
+  // Handlers have no prototype so traps cannot be injected through Object.prototype.
+  const toStringProxy = new Proxy(toString, {
+    __proto__: null,
+    apply(target: Function, thisArg: unknown, args: unknown[]) {
+      const original = typeof thisArg === 'function' ? (n.apply(get, shown, [thisArg]) as object | undefined) : undefined;
+      return n.apply(target, original ?? thisArg, args);
+    },
+  } as ProxyHandler<typeof toString>);
+  n.apply(set, shown, [toStringProxy, toString]);
+  const d = n.getOwnPropertyDescriptor(fnProto, 'toString');
+  if (d) n.defineProperty(fnProto, 'toString', { ...d, value: toStringProxy });
+
+  const masker: Masker = {
+    hide(wrapper, original) {
+      n.apply(set, shown, [wrapper, original]);
+    },
+    proxy(fn, apply) {
+      const p = new Proxy(fn, { __proto__: null, apply } as ProxyHandler<typeof fn>);
+      masker.hide(p, fn);
+      return p;
+    },
+    wrapMethod(obj, key, apply) {
+      const desc = n.getOwnPropertyDescriptor(obj, key);
+      if (!desc || typeof desc.value !== 'function') return;
+      n.defineProperty(obj, key, { ...desc, value: masker.proxy(desc.value as Function, apply) });
+    },
+    wrapSetter(obj, key, apply) {
+      const desc = n.getOwnPropertyDescriptor(obj, key);
+      if (!desc || typeof desc.set !== 'function') return;
+      n.defineProperty(obj, key, { ...desc, set: masker.proxy(desc.set, apply) });
+    },
+  };
+  return masker;
+}

@@ -1,0 +1,204 @@
+/**
+ * Merging the page hook's and the network's view of one request (and of one page load) into one
+ * journey event. Pure functions over a tab's log: whichever view arrives first creates the event,
+ * the other one fills it in; identical requests pair first-in first-out within a time window.
+ */
+import type { JourneyEvent, NavigationEvent, RequestEvent } from '../formats/journey';
+import type { CaptureApi, PageRecord, PushRecord, RequestRecord } from './records';
+import type { CapturedEvent, LogEntry, TabLog } from './tab-log';
+
+/** Two views of one request are at most this far apart (a preloaded script is parsed later). */
+export const PAIR_WINDOW_MS = 30_000;
+
+/** webRequest resource types each capture API can show up as. */
+const NET_TYPES: Record<CaptureApi, readonly string[]> = {
+  fetch: ['xmlhttprequest', 'other'],
+  xhr: ['xmlhttprequest', 'other'],
+  beacon: ['ping', 'other'],
+  image: ['image', 'imageset', 'other'],
+  script: ['script', 'other'],
+};
+
+export function apiMatchesType(api: string, type: string): boolean {
+  return (NET_TYPES[api as CaptureApi] ?? []).includes(type);
+}
+
+/** The network's view of one request as it starts (from webRequest.onBeforeRequest). */
+export interface NetRequest {
+  requestId: string;
+  url: string;
+  method: string;
+  /** webRequest resource type. */
+  type: string;
+  t: number;
+  body?: string;
+  bodyNote?: string;
+  /** The document that sent it, when the browser says (Firefox); else the tab's top URL. */
+  pageUrl?: string;
+  /** A later hop of a redirected request (the page never asked for this URL). */
+  redirect?: boolean;
+}
+
+export interface NetOutcome {
+  status?: number;
+  error?: string;
+  /** True when the request is over (completed or failed), false for a redirect hop. */
+  final: boolean;
+}
+
+const stripHash = (url: string): string => {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+};
+
+function newEntry(log: TabLog, tab: number, ev: JourneyEvent & { bodyNote?: string }, via: LogEntry['via']): LogEntry {
+  const entry: LogEntry = { ev: { ...ev, id: `${tab}:${log.seq++}` } as CapturedEvent, via };
+  log.entries.push(entry);
+  return entry;
+}
+
+/**
+ * The oldest entry seen only by the other view that `accept`s, within the window of `t`.
+ * Scans back from the newest entry: candidates are recent.
+ */
+function findUnpaired(log: TabLog, only: LogEntry['via'], t: number, accept: (e: LogEntry) => boolean): LogEntry | undefined {
+  let found: LogEntry | undefined;
+  for (let i = log.entries.length - 1; i >= 0; i--) {
+    const e = log.entries[i] as LogEntry;
+    if (e.ev.t < t - PAIR_WINDOW_MS * 2) break;
+    if (e.via === only && Math.abs(e.ev.t - t) <= PAIR_WINDOW_MS && accept(e)) found = e;
+  }
+  return found;
+}
+
+function requestMatches(e: LogEntry, url: string, method: string): boolean {
+  return e.ev.type === 'request' && e.ev.url === url && (e.ev.method ?? 'GET') === method;
+}
+
+/** Whether the network's view of this hook record is already in the log, waiting for it. */
+export function hasNetPartner(log: TabLog, rec: RequestRecord): boolean {
+  return findUnpaired(log, 'net', rec.t, (e) => requestMatches(e, rec.url, rec.method) && apiMatchesType(rec.api, e.api ?? '')) !== undefined;
+}
+
+/** A hook request record into the log; `net` is the network's view when it was seen but not kept. */
+export function addHookRequest(
+  log: TabLog,
+  tab: number,
+  rec: RequestRecord,
+  net?: { requestId: string; type: string; status?: number; error?: string; final: boolean },
+): LogEntry {
+  const partner = findUnpaired(log, 'net', rec.t, (e) => requestMatches(e, rec.url, rec.method) && apiMatchesType(rec.api, e.api ?? ''));
+  if (partner) {
+    const ev = partner.ev as RequestEvent & CapturedEvent;
+    if (rec.body !== undefined) ev.body = rec.body;
+    if (rec.bodyNote !== undefined) ev.bodyNote = rec.bodyNote;
+    else if (rec.body !== undefined) delete ev.bodyNote;
+    if (ev.error === undefined && rec.error !== undefined) ev.error = rec.error;
+    ev.pageUrl = rec.pageUrl;
+    ev.initiator = rec.api;
+    partner.via = 'both';
+    return partner;
+  }
+  const ev: RequestEvent & { bodyNote?: string } = {
+    type: 'request',
+    t: rec.t,
+    url: rec.url,
+    method: rec.method,
+    pageUrl: rec.pageUrl,
+    initiator: rec.api,
+    tab,
+  };
+  if (rec.body !== undefined) ev.body = rec.body;
+  if (rec.bodyNote !== undefined) ev.bodyNote = rec.bodyNote;
+  const status = net?.status ?? rec.status;
+  const error = net?.error ?? rec.error;
+  if (status !== undefined) ev.status = status;
+  if (error !== undefined) ev.error = error;
+  const entry = newEntry(log, tab, ev, net ? 'both' : 'hook');
+  entry.api = rec.api;
+  if (net && !net.final) entry.net = net.requestId;
+  return entry;
+}
+
+/**
+ * The network's view of a request starting. Pairs with a hook record already in the log;
+ * otherwise creates an event only when `keep` (the caller's filter) says so.
+ */
+export function addNetRequest(log: TabLog, tab: number, req: NetRequest, keep: boolean): LogEntry | undefined {
+  if (!req.redirect) {
+    const partner = findUnpaired(log, 'hook', req.t, (e) => requestMatches(e, req.url, req.method) && apiMatchesType(e.api ?? '', req.type));
+    if (partner) {
+      const ev = partner.ev as RequestEvent & CapturedEvent;
+      if (ev.body === undefined && ev.bodyNote === undefined && req.body !== undefined) ev.body = req.body;
+      partner.via = 'both';
+      partner.net = req.requestId;
+      return partner;
+    }
+  }
+  if (!keep) return undefined;
+  const ev: RequestEvent & { bodyNote?: string } = {
+    type: 'request',
+    t: req.t,
+    url: req.url,
+    method: req.method,
+    initiator: req.redirect ? 'redirect' : req.type,
+    tab,
+  };
+  const pageUrl = req.pageUrl ?? log.top;
+  if (pageUrl !== undefined) ev.pageUrl = pageUrl;
+  if (req.body !== undefined) ev.body = req.body;
+  if (req.bodyNote !== undefined) ev.bodyNote = req.bodyNote;
+  const entry = newEntry(log, tab, ev, 'net');
+  entry.api = req.type;
+  entry.net = req.requestId;
+  return entry;
+}
+
+/** Status, error or redirect of a request the log holds; undefined when it holds none. */
+export function addNetOutcome(log: TabLog, requestId: string, out: NetOutcome): LogEntry | undefined {
+  for (let i = log.entries.length - 1; i >= 0; i--) {
+    const e = log.entries[i] as LogEntry;
+    if (e.net !== requestId) continue;
+    const ev = e.ev as RequestEvent;
+    if (out.status !== undefined) ev.status = out.status;
+    if (out.error !== undefined) ev.error = out.error;
+    // A redirect ends this hop; the next hop is a new event with the same requestId.
+    delete e.net;
+    return e;
+  }
+  return undefined;
+}
+
+/** A top-level document committed (webNavigation). */
+export function addNavigation(log: TabLog, tab: number, nav: { url: string; t: number; transition?: string }): LogEntry {
+  log.top = nav.url;
+  const url = stripHash(nav.url);
+  const partner = findUnpaired(log, 'hook', nav.t, (e) => e.ev.type === 'navigation' && stripHash(e.ev.url) === url);
+  if (partner) {
+    if (nav.transition) (partner.ev as NavigationEvent).transition = nav.transition;
+    partner.via = 'both';
+    return partner;
+  }
+  const ev: NavigationEvent = { type: 'navigation', t: nav.t, url: nav.url, tab };
+  if (nav.transition) ev.transition = nav.transition;
+  return newEntry(log, tab, ev, 'net');
+}
+
+/** The page's own view of its load: adds the referrer webNavigation does not give. */
+export function addPage(log: TabLog, tab: number, rec: PageRecord): LogEntry {
+  const url = stripHash(rec.url);
+  const partner = findUnpaired(log, 'net', rec.t, (e) => e.ev.type === 'navigation' && stripHash(e.ev.url) === url);
+  if (partner) {
+    if (rec.referrer) (partner.ev as NavigationEvent).referrer = rec.referrer;
+    partner.via = 'both';
+    return partner;
+  }
+  if (log.top === undefined) log.top = rec.url;
+  const ev: NavigationEvent = { type: 'navigation', t: rec.t, url: rec.url, tab };
+  if (rec.referrer) ev.referrer = rec.referrer;
+  return newEntry(log, tab, ev, 'hook');
+}
+
+export function addPush(log: TabLog, tab: number, rec: PushRecord): LogEntry {
+  return newEntry(log, tab, { type: 'push', t: rec.t, target: rec.target, value: rec.value, pageUrl: rec.pageUrl, tab }, 'hook');
+}

@@ -1,0 +1,118 @@
+/**
+ * Feeds both views into the store: hook batches from the relay, webRequest and webNavigation
+ * events. Requests the network view does not keep are remembered briefly in memory (not in
+ * storage: that is the cost being avoided) so a hook record arriving later still gets its
+ * status. Everything that matters after a restart is in the store.
+ */
+import type { JourneyStore } from './journey-store';
+import { keepHookRequest, keepNetRequest } from './keep';
+import { addHookRequest, addNavigation, addNetOutcome, addNetRequest, addPage, addPush, apiMatchesType, hasNetPartner, PAIR_WINDOW_MS, type NetOutcome, type NetRequest } from './merge';
+import type { CaptureRecord, RequestRecord } from './records';
+import type { LogEntry } from './tab-log';
+
+interface Seen {
+  tab: number;
+  url: string;
+  method: string;
+  type: string;
+  t: number;
+  status?: number;
+  error?: string;
+  final: boolean;
+  /** In the store (kept, or paired with a hook record). */
+  stored: boolean;
+}
+
+const RING_SIZE = 2_000;
+
+export interface MergerDeps {
+  store: JourneyStore;
+  /** Whether a decoder recognises the request (custom endpoints included). */
+  recognise(req: { url: string; method: string; body?: string; pageUrl?: string }): boolean;
+}
+
+export class Merger {
+  private readonly seen = new Map<string, Seen>();
+
+  constructor(private readonly deps: MergerDeps) {}
+
+  private remember(id: string, s: Seen): void {
+    this.seen.delete(id);
+    this.seen.set(id, s);
+    if (this.seen.size > RING_SIZE) {
+      const oldest = this.seen.keys().next().value;
+      if (oldest !== undefined) this.seen.delete(oldest);
+    }
+  }
+
+  /** The oldest unkept, unpaired network request matching a hook record. */
+  private takeSeen(tab: number, rec: RequestRecord): { requestId: string; s: Seen } | undefined {
+    for (const [requestId, s] of this.seen) {
+      if (s.stored || s.tab !== tab || s.url !== rec.url || s.method !== rec.method) continue;
+      if (Math.abs(s.t - rec.t) > PAIR_WINDOW_MS || !apiMatchesType(rec.api, s.type)) continue;
+      return { requestId, s };
+    }
+    return undefined;
+  }
+
+  /** A validated batch from one tab's relay. */
+  capture(tab: number, records: readonly CaptureRecord[]): Promise<LogEntry[]> {
+    return this.deps.store.update(tab, (log) => {
+      const changed: LogEntry[] = [];
+      for (const rec of records) {
+        if (rec.kind === 'push') changed.push(addPush(log, tab, rec));
+        else if (rec.kind === 'page') changed.push(addPage(log, tab, rec));
+        else {
+          let found: { requestId: string; s: Seen } | undefined;
+          if (!hasNetPartner(log, rec)) {
+            const recognised = this.deps.recognise({ url: rec.url, method: rec.method, body: rec.body, pageUrl: rec.pageUrl });
+            if (!keepHookRequest(rec.api, rec.url, rec.pageUrl, recognised)) continue;
+            found = this.takeSeen(tab, rec);
+          }
+          const net = found ? { requestId: found.requestId, type: found.s.type, status: found.s.status, error: found.s.error, final: found.s.final } : undefined;
+          if (found) found.s.stored = true;
+          changed.push(addHookRequest(log, tab, rec, net));
+        }
+      }
+      return changed;
+    });
+  }
+
+  /** webRequest.onBeforeRequest. */
+  netStart(tab: number, req: NetRequest): Promise<LogEntry[]> {
+    const prev = this.seen.get(req.requestId);
+    const redirect = prev !== undefined && prev.url !== req.url;
+    const keep = (redirect && prev.stored) || keepNetRequest(req.type, this.deps.recognise(req));
+    const s: Seen = { tab, url: req.url, method: req.method, type: req.type, t: req.t, final: false, stored: false };
+    this.remember(req.requestId, s);
+    return this.deps.store.update(tab, (log) => {
+      // A hook record that arrived first may have claimed this request already.
+      if (s.stored) return undefined;
+      const entry = addNetRequest(log, tab, { ...req, redirect }, keep);
+      if (!entry) return undefined;
+      s.stored = true;
+      return [entry];
+    });
+  }
+
+  /** onBeforeRedirect / onCompleted / onErrorOccurred. */
+  netOutcome(tab: number, requestId: string, out: NetOutcome): Promise<LogEntry[]> {
+    const s = this.seen.get(requestId);
+    if (s) {
+      if (out.status !== undefined) s.status = out.status;
+      if (out.error !== undefined) s.error = out.error;
+      s.final = out.final;
+    }
+    return this.deps.store.update(tab, (log) => {
+      // Unkept and unpaired: nothing in storage to update (checked in turn: a start may be queued).
+      if (s && !s.stored) return undefined;
+      const e = addNetOutcome(log, requestId, out);
+      return e ? [e] : undefined;
+    });
+  }
+
+  /** webNavigation.onCommitted for a top-level frame. */
+  navigation(tab: number, nav: { url: string; t: number; transition?: string }): Promise<LogEntry[]> {
+    return this.deps.store.update(tab, (log) => [addNavigation(log, tab, nav)]);
+  }
+}

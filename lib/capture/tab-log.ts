@@ -1,0 +1,69 @@
+/**
+ * One tab's recorded journey as kept in storage.session: the events with stable ids, plus what
+ * the merger needs to recognise the second view of a request after a service-worker restart.
+ */
+import type { StoredEvent } from '../messages';
+
+/** A stored event; `bodyNote` says why a body is absent or cut (kept beside the journey fields). */
+export type CapturedEvent = StoredEvent & { bodyNote?: string };
+
+export interface LogEntry {
+  ev: CapturedEvent;
+  /** Which views saw it: the page hook, the network (webRequest/webNavigation), or both. */
+  via: 'hook' | 'net' | 'both';
+  /** webRequest requestId while the network view may still report on it. */
+  net?: string;
+  /** Capture API or webRequest type, for pairing the two views of one request. */
+  api?: string;
+}
+
+export interface TabLog {
+  entries: LogEntry[];
+  /** Events dropped (oldest first) to stay within the bounds. */
+  dropped: number;
+  /** Next event number; ids are `<tab>:<seq>` and never reused within a log. */
+  seq: number;
+  /** The tab's current top-level URL (pageUrl of network-only requests). */
+  top?: string;
+}
+
+export function emptyLog(): TabLog {
+  return { entries: [], dropped: 0, seq: 0 };
+}
+
+/** Rough stored size of an entry, to keep a tab's log within storage.session's quota. */
+export function entrySize(e: LogEntry): number {
+  const ev = e.ev as unknown as Partial<Record<string, unknown>>;
+  let size = 120;
+  for (const k of ['url', 'body', 'pageUrl', 'referrer', 'bodyNote', 'error']) {
+    const v = ev[k];
+    if (typeof v === 'string') size += v.length;
+  }
+  if (ev.type === 'push') size += JSON.stringify(ev.value ?? null).length + 40;
+  return size;
+}
+
+export interface Bounds {
+  maxEvents: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_BOUNDS: Bounds = { maxEvents: 2_000, maxBytes: 1_500_000 };
+
+/** Drops the oldest entries until the log fits; returns how many were dropped. */
+export function enforceBounds(log: TabLog, bounds: Bounds): number {
+  let drop = Math.max(0, log.entries.length - bounds.maxEvents);
+  let size = 0;
+  for (let i = log.entries.length - 1; i >= drop; i--) {
+    size += entrySize(log.entries[i] as LogEntry);
+    if (size > bounds.maxBytes) {
+      drop = i + 1;
+      break;
+    }
+  }
+  if (drop > 0) {
+    log.entries.splice(0, drop);
+    log.dropped += drop;
+  }
+  return drop;
+}

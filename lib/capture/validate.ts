@@ -1,0 +1,130 @@
+/**
+ * The relay's gate: the page's world is untrusted, so a batch is accepted only when every
+ * field has exactly the expected type and size. Anything else is dropped whole; the caller
+ * never sees a partially trusted object (records are rebuilt field by field).
+ */
+import {
+  BATCH_VERSION,
+  CAPTURE_APIS,
+  LIMITS,
+  PUSH_TARGETS,
+  type CaptureApi,
+  type CaptureRecord,
+  type PageRecord,
+  type PushRecord,
+  type RequestRecord,
+} from './records';
+
+type Obj = Record<string, unknown>;
+
+const METHOD = /^[A-Za-z]{1,16}$/;
+const HTTP_URL = /^https?:\/\//i;
+
+function isPlainObject(v: unknown): v is Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function onlyKeys(o: Obj, required: readonly string[], optional: readonly string[]): boolean {
+  const keys = Object.keys(o);
+  for (const k of required) if (!Object.prototype.hasOwnProperty.call(o, k)) return false;
+  return keys.every((k) => required.includes(k) || optional.includes(k));
+}
+
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isUrl = (v: unknown): v is string => isStr(v, LIMITS.url) && HTTP_URL.test(v);
+/** Page URLs may also be about:blank / about:srcdoc frames. */
+const isPageUrl = (v: unknown): v is string => isStr(v, LIMITS.url) && (HTTP_URL.test(v) || /^about:/.test(v) || /^file:/.test(v));
+
+/** True when `v` is plain JSON (no cycles: JSON has none) within the depth limit. */
+function isJsonValue(v: unknown, depth: number): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (depth <= 0) return false;
+  if (Array.isArray(v)) return v.every((x) => isJsonValue(x, depth - 1));
+  if (isPlainObject(v)) return Object.values(v).every((x) => isJsonValue(x, depth - 1));
+  return false;
+}
+
+function requestRecord(o: Obj): RequestRecord | null {
+  if (!onlyKeys(o, ['kind', 'api', 't', 'url', 'method', 'pageUrl'], ['body', 'bodyNote', 'status', 'error'])) return null;
+  if (!(CAPTURE_APIS as readonly unknown[]).includes(o.api)) return null;
+  if (!isTime(o.t) || !isUrl(o.url) || !isPageUrl(o.pageUrl)) return null;
+  if (typeof o.method !== 'string' || !METHOD.test(o.method)) return null;
+  if (o.body !== undefined && !isStr(o.body, LIMITS.body)) return null;
+  if (o.bodyNote !== undefined && !isStr(o.bodyNote, LIMITS.note)) return null;
+  if (o.error !== undefined && !isStr(o.error, LIMITS.error)) return null;
+  if (o.status !== undefined && !(Number.isInteger(o.status) && (o.status as number) >= 0 && (o.status as number) <= 999)) return null;
+  const r: RequestRecord = {
+    kind: 'request',
+    api: o.api as CaptureApi,
+    t: o.t,
+    url: o.url,
+    method: o.method.toUpperCase(),
+    pageUrl: o.pageUrl,
+  };
+  if (o.body !== undefined) r.body = o.body as string;
+  if (o.bodyNote !== undefined) r.bodyNote = o.bodyNote as string;
+  if (o.status !== undefined) r.status = o.status as number;
+  if (o.error !== undefined) r.error = o.error as string;
+  return r;
+}
+
+function pushRecord(o: Obj): PushRecord | null {
+  if (!onlyKeys(o, ['kind', 't', 'target', 'value', 'pageUrl'], [])) return null;
+  if (!(PUSH_TARGETS as readonly unknown[]).includes(o.target)) return null;
+  if (!isTime(o.t) || !isPageUrl(o.pageUrl)) return null;
+  if (!isJsonValue(o.value, LIMITS.depth)) return null;
+  if (JSON.stringify(o.value).length > LIMITS.value) return null;
+  // Re-parsed so the stored value shares nothing with the page's object graph.
+  return { kind: 'push', t: o.t, target: o.target as string, value: JSON.parse(JSON.stringify(o.value)) as unknown, pageUrl: o.pageUrl };
+}
+
+function pageRecord(o: Obj): PageRecord | null {
+  if (!onlyKeys(o, ['kind', 't', 'url', 'referrer'], [])) return null;
+  if (!isTime(o.t) || !isUrl(o.url)) return null;
+  if (!(o.referrer === '' || isUrl(o.referrer))) return null;
+  return { kind: 'page', t: o.t, url: o.url, referrer: o.referrer as string };
+}
+
+/** One record rebuilt from untrusted input, or null. */
+export function validateRecord(value: unknown): CaptureRecord | null {
+  if (!isPlainObject(value)) return null;
+  switch (value.kind) {
+    case 'request':
+      return requestRecord(value);
+    case 'push':
+      return pushRecord(value);
+    case 'page':
+      return pageRecord(value);
+    default:
+      return null;
+  }
+}
+
+/** Every record valid (and within the count limit), or null: one bad record drops the batch. */
+export function validateRecords(value: unknown): CaptureRecord[] | null {
+  if (!Array.isArray(value) || value.length === 0 || value.length > LIMITS.records) return null;
+  const out: CaptureRecord[] = [];
+  for (const v of value) {
+    const r = validateRecord(v);
+    if (!r) return null;
+    out.push(r);
+  }
+  return out;
+}
+
+/** A hook event's `detail` (the batch's JSON text) to records, or null for anything else. */
+export function parseBatch(detail: unknown): CaptureRecord[] | null {
+  if (typeof detail !== 'string' || detail.length === 0 || detail.length > LIMITS.batch) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(detail);
+  } catch {
+    return null;
+  }
+  if (!isPlainObject(parsed) || !onlyKeys(parsed, ['v', 'records'], []) || parsed.v !== BATCH_VERSION) return null;
+  return validateRecords(parsed.records);
+}
