@@ -15,15 +15,15 @@ function statusText(e: TagEntry): string {
 }
 
 function failureText(v: VendorSummary): string {
-  return v.failures.map((f) => f.error ?? (f.status !== undefined ? `HTTP ${f.status}` : 'failed')).filter((x, i, a) => a.indexOf(x) === i).join(', ');
+  return v.failures.map((f) => f.error ?? (f.status !== undefined ? `HTTP ${f.status}` : 'not delivered')).filter((x, i, a) => a.indexOf(x) === i).join(', ');
 }
 
 function VendorLine({ v }: { v: VendorSummary }) {
   return (
     <div class="row vendor-row" title={v.accounts.join(', ')}>
       <span class="vendor-name">{v.vendorName}</span>
-      <span class={v.scriptLoaded ? 'pill ok' : 'pill muted'}>{v.scriptLoaded ? 'script loaded' : 'no script seen'}</span>
-      <span class="pill">{plural(v.fired - v.failed, 'hit')} fired</span>
+      {v.scriptLoaded && <span class="pill ok">script loaded</span>}
+      <span class="pill">{plural(v.fired, 'hit')} fired</span>
       {v.failed > 0 && <span class="pill bad">{v.failed} failed: {failureText(v)}</span>}
       {v.failed === 0 && v.failures.length > 0 && <span class="pill bad">script failed: {failureText(v)}</span>}
       {v.firstHitMs !== undefined && <span class="muted">first hit after {duration(v.firstHitMs)}</span>}

@@ -13,6 +13,7 @@ export function createPortTransport(): PanelTransport {
       let closed = false;
       let port: ReturnType<typeof browser.runtime.connect> | undefined;
       let retry: ReturnType<typeof setTimeout> | undefined;
+      let delay = 250;
       const connect = () => {
         if (closed) return;
         try {
@@ -21,10 +22,17 @@ export function createPortTransport(): PanelTransport {
           retry = setTimeout(connect, 1000);
           return;
         }
-        port.onMessage.addListener((msg: unknown) => onPush(msg as PanelPush));
+        port.onMessage.addListener((msg: unknown) => {
+          delay = 250;
+          onPush(msg as PanelPush);
+        });
         port.onDisconnect.addListener(() => {
+          // Reading lastError marks it handled, so a stopped worker is not reported as an error.
+          void browser.runtime.lastError;
           port = undefined;
-          if (!closed) retry = setTimeout(connect, 250);
+          if (closed) return;
+          retry = setTimeout(connect, delay);
+          delay = Math.min(delay * 2, 5000);
         });
         const subscribe: PanelRequest = { type: 'subscribe', tabId };
         port.postMessage(subscribe);
