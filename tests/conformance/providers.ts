@@ -110,7 +110,10 @@ export const PROVIDERS: Record<string, ProviderMap> = {
   TEALIUMEVENTSTREAM: { decoders: ['tealium-eventstream'] },
   TEALIUMIQ: { decoders: ['tealium-iq'] },
   TWITTERPIXEL: { decoders: ['twitter'] },
-  WEBTRENDSONDEMAND: { decoders: ['webtrends'], params: { 'WT.dl': { field: 'requestType', value: labelOf } } },
+  WEBTRENDSONDEMAND: {
+    decoders: ['webtrends'],
+    params: { 'WT.dl': { field: 'requestType', value: labelOf }, accountID: { field: 'account' } },
+  },
 };
 
 /**
