@@ -26,7 +26,8 @@ export function resolveUrl(ctx: HookContext, raw: unknown): string | undefined {
   if (typeof raw === 'string') text = raw;
   else if (raw instanceof n.URL) text = raw.href;
   else if (n.Request && n.requestUrl && raw instanceof n.Request) text = n.apply(n.requestUrl, raw, []) as string;
-  if (text === undefined) return undefined;
+  // An empty src means "no request" to the page (it would resolve to the page itself).
+  if (text === undefined || text === '') return undefined;
   const u = new n.URL(text, ctx.win.document.baseURI);
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
   u.hash = '';

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type LaunchedBrowser } from '../lib/browser/chromium';
+import type { SiteServer } from '../lib/browser/site-server';
+import { ExtensionClient, launchPlain, pushesOf, requestsTo, visit, type RecordedJourney } from './support/extension';
+import { HOSTS, startFixtureSites } from './support/sites';
+
+let server: SiteServer;
+let launched: LaunchedBrowser;
+
+beforeAll(async () => {
+  server = await startFixtureSites();
+  launched = await launchWithExtension({ mapHosts: HOSTS });
+});
+
+afterAll(async () => {
+  await launched?.close();
+  await server?.close();
+});
+
+const PATHS = ['path=beacon', 'path=fetch', 'path=xhr', 'path=image', 'path=script'];
+
+function captured(j: RecordedJourney): boolean {
+  return PATHS.every((p) => requestsTo(j, p).length > 0) && pushesOf(j, 'dataLayer').length >= 2 && pushesOf(j, 'lpTag.sdes').length >= 1;
+}
+
+describe('capture from the first byte', () => {
+  let tabId: number;
+  let client: ExtensionClient;
+  let first: RecordedJourney;
+
+  it('records every capture path exactly once, made before any extension page was open', async () => {
+    const url = `${server.origin('shop.test')}/capture.html`;
+    await visit(launched.browser, url);
+    client = await ExtensionClient.open(launched);
+    tabId = await client.tabIdOf(url);
+    first = await client.waitForJourney(tabId, captured);
+
+    const beacon = requestsTo(first, 'path=beacon');
+    const fetched = requestsTo(first, 'path=fetch');
+    const xhr = requestsTo(first, 'path=xhr');
+    const image = requestsTo(first, 'path=image');
+    const script = requestsTo(first, 'path=script');
+    for (const list of [beacon, fetched, xhr, image, script]) expect(list).toHaveLength(1);
+    expect(beacon[0]).toMatchObject({ method: 'POST', body: 'beacon=body', initiator: 'beacon', status: 200, tab: tabId });
+    expect(fetched[0]).toMatchObject({ method: 'POST', body: '{"path":"fetch"}', initiator: 'fetch', status: 200 });
+    expect(xhr[0]).toMatchObject({ method: 'POST', body: 'xhr=body', initiator: 'xhr', status: 200 });
+    expect(image[0]).toMatchObject({ method: 'GET', initiator: 'image', status: 200 });
+    expect(script[0]).toMatchObject({ initiator: 'script', status: 200, pageUrl: url });
+
+    const dl = pushesOf(first, 'dataLayer').map((p) => p.value);
+    expect(dl).toEqual([{ event: 'queued-before-tag', n: 1 }, { event: 'from-tag' }]);
+    expect(pushesOf(first, 'lpTag.sdes').map((p) => p.value)).toEqual([{ type: 'cart', total: 12 }]);
+
+    const navs = first.events.filter((e) => e.type === 'navigation');
+    expect(navs).toHaveLength(1);
+    expect(navs[0]).toMatchObject({ url, tab: tabId, transition: expect.any(String) });
+
+    // The collector received each once: the extension neither dropped nor repeated requests.
+    for (const p of PATHS) expect(server.received.filter((r) => r.path.includes(p))).toHaveLength(1);
+  });
+
+  it('keeps everything when the service worker is stopped', async () => {
+    const worker = await launched.worker();
+    await worker.close();
+    const after = await client.journey(tabId);
+    expect(after.events).toEqual(first.events);
+    // And it keeps recording after the restart, into the same log.
+    const again = await visit(launched.browser, `${server.origin('shop.test')}/capture.html?again=1`);
+    const againTab = await client.tabIdOf(again.url());
+    const j2 = await client.waitForJourney(againTab, captured);
+    for (const p of PATHS) expect(requestsTo(j2, p)).toHaveLength(1);
+    const all = await client.journey();
+    expect(all.events.length).toBe(first.events.length + j2.events.length);
+  });
+
+  it('ignores junk a page posts on the relay channel', async () => {
+    const url = `${server.origin('shop.test')}/junk.html`;
+    const before = await client.journey();
+    await visit(launched.browser, url);
+    const junkTab = await client.tabIdOf(url);
+    const j = await client.waitForJourney(junkTab, (x) => requestsTo(x, 'after-junk').length > 0);
+    expect(requestsTo(j, 'after-junk')).toHaveLength(1);
+    expect(j.events.filter((e) => e.type !== 'navigation' && !('url' in e && e.url.includes('after-junk')))).toEqual([]);
+    expect(JSON.stringify(j)).not.toContain('evil.test');
+    // Nothing else changed: earlier tabs' logs and the goals are as they were.
+    const after = await client.journey();
+    expect(after.events.filter((e) => e.tab !== junkTab)).toEqual(before.events);
+    expect(await client.send({ type: 'goalpost:get-goals' })).toEqual({ format: 'goalpost.goals/1', goals: [] });
+  });
+
+  it('a page that checks fetch, sendBeacon and XHR results behaves identically without the extension', async () => {
+    const path = '/behaviour.html';
+    const run = async (browser: typeof launched.browser) => {
+      const page = await visit(browser, `${server.origin('shop.test')}${path}`);
+      await page.waitForFunction('window.__done === true', { timeout: 15_000 });
+      const results = await page.evaluate('window.__results');
+      await page.close();
+      return results;
+    };
+    const withExtension = await run(launched.browser);
+    const plain = await launchPlain(HOSTS);
+    try {
+      expect(withExtension).toEqual(await run(plain));
+    } finally {
+      await plain.close();
+    }
+    // …and the extension did see what that page sent, bodies of every type included.
+    const tab = undefined;
+    const j = await client.waitForJourney(tab, (x) => requestsTo(x, 'body=stream').length > 0);
+    expect(requestsTo(j, 'body=blob')[0]).toMatchObject({ body: 'blob-body' });
+    expect(requestsTo(j, 'body=buffer')[0]).toMatchObject({ body: 'bytes' });
+    expect(requestsTo(j, 'body=form')[0]).toMatchObject({ body: 'k=v' });
+    expect(requestsTo(j, 'body=request')[0]).toMatchObject({ body: 'request-body' });
+    expect(requestsTo(j, 'body=stream')[0]?.bodyNote).toMatch(/stream/);
+    expect(requestsTo(j, 'b=2')[0]).toMatchObject({ body: '{"a":1}' });
+    expect(requestsTo(j, 'b=3')[0]?.error).toMatch(/returned false/);
+    expect(requestsTo(j, 'ok=1&').length + requestsTo(j, 'fetch?ok=1').length).toBe(1);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { JourneyStore } from '../../lib/capture/journey-store';
+import type { LogEntry, TabLog } from '../../lib/capture/tab-log';
+import { toJourney } from '../../lib/extension/journey-view';
+import { MemoryArea } from './memory-area';
+
+function push(log: TabLog, tab: number, n: number, size = 0): LogEntry {
+  const e: LogEntry = { via: 'hook', ev: { id: `${tab}:${log.seq++}`, type: 'push', t: 1000 + n, target: 'dataLayer', value: { n, pad: 'x'.repeat(size) }, tab } };
+  log.entries.push(e);
+  return e;
+}
+
+describe('journey storage', () => {
+  it('drops the oldest events beyond the per-tab count and says how many', async () => {
+    const store = new JourneyStore(new MemoryArea(), { bounds: { maxEvents: 5, maxBytes: 1e9 } });
+    for (let i = 0; i < 8; i++) await store.update(1, (log) => [push(log, 1, i)]);
+    const j = toJourney(await store.read(1));
+    expect(j.events.map((e) => (e.type === 'push' ? (e.value as { n: number }).n : -1))).toEqual([3, 4, 5, 6, 7]);
+    expect(j.dropped).toBe(3);
+  });
+
+  it('drops the oldest events beyond the per-tab size', async () => {
+    const store = new JourneyStore(new MemoryArea(), { bounds: { maxEvents: 1000, maxBytes: 5_000 } });
+    for (let i = 0; i < 10; i++) await store.update(1, (log) => [push(log, 1, i, 1_000)]);
+    const j = toJourney(await store.read(1));
+    expect(j.events.length).toBeLessThan(5);
+    expect(j.events.length + (j.dropped ?? 0)).toBe(10);
+    expect(j.events.at(-1)).toMatchObject({ value: { n: 9 } });
+  });
+
+  it('reports a journey with no drop count when nothing was dropped', async () => {
+    const store = new JourneyStore(new MemoryArea());
+    await store.update(1, (log) => [push(log, 1, 0)]);
+    expect(toJourney(await store.read(1))).not.toHaveProperty('dropped');
+  });
+
+  it('batches writes: many changes in a burst cost one storage write per tab', async () => {
+    const area = new MemoryArea();
+    const store = new JourneyStore(area, { writeDelayMs: 20 });
+    await Promise.all(Array.from({ length: 50 }, (_, i) => store.update(1, (log) => [push(log, 1, i)])));
+    await store.flush();
+    expect(area.writes).toBe(1);
+  });
+
+  it('a new worker (new store on the same storage) sees everything that was read before', async () => {
+    const area = new MemoryArea();
+    const a = new JourneyStore(area, { writeDelayMs: 10_000 });
+    await a.update(2, (log) => [push(log, 2, 1)]);
+    await a.update(3, (log) => [push(log, 3, 2)]);
+    const before = toJourney(await a.read());
+    const b = new JourneyStore(area);
+    expect(toJourney(await b.read())).toEqual(before);
+    expect(before.events).toHaveLength(2);
+    // ids keep counting after the restart: an update is never mistaken for an older event.
+    const [e] = await b.update(2, (log) => [push(log, 2, 3)]);
+    expect(e?.ev.id).toBe('2:1');
+  });
+
+  it('the browser-wide journey is the union of tabs in time order', async () => {
+    const store = new JourneyStore(new MemoryArea());
+    await store.update(1, (log) => [push(log, 1, 5)]);
+    await store.update(2, (log) => [push(log, 2, 1), push(log, 2, 9)]);
+    expect(toJourney(await store.read()).events.map((e) => e.t)).toEqual([1001, 1005, 1009]);
+  });
+
+  it('over the storage quota, keeps the newer half and counts the rest as dropped', async () => {
+    const area = new MemoryArea();
+    area.quota = 2_000;
+    const store = new JourneyStore(area);
+    await store.update(1, (log) => Array.from({ length: 20 }, (_, i) => push(log, 1, i, 50)));
+    const j = toJourney(await store.read(1));
+    expect(j.events.length).toBeLessThan(20);
+    expect(j.events.length + (j.dropped ?? 0)).toBe(20);
+    expect(area.data.has('tab:1')).toBe(true);
+  });
+
+  it('clears one tab or everything', async () => {
+    const store = new JourneyStore(new MemoryArea());
+    await store.update(1, (log) => [push(log, 1, 1)]);
+    await store.update(2, (log) => [push(log, 2, 2)]);
+    await store.clear(1);
+    expect(toJourney(await store.read()).events).toHaveLength(1);
+    await store.clear();
+    expect(toJourney(await store.read()).events).toHaveLength(0);
+  });
+
+  it('tells listeners which kept entries changed', async () => {
+    const seen: string[] = [];
+    const store = new JourneyStore(new MemoryArea(), { bounds: { maxEvents: 2, maxBytes: 1e9 }, onChange: (_t, changed) => seen.push(...changed.map((c) => c.ev.id)) });
+    await store.update(1, (log) => [push(log, 1, 1), push(log, 1, 2), push(log, 1, 3)]);
+    expect(seen).toEqual(['1:1', '1:2']);
+  });
+});
