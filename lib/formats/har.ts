@@ -112,9 +112,11 @@ function entryFor(e: RequestEvent | NavigationEvent, document: boolean): Entry {
  */
 export function journeyToHar(journey: Journey): Har {
   const entries: Entry[] = [];
+  // A navigation's own document request is the same HAR entry, not a second one.
+  const documents = new Set(journey.events.filter((e) => e.type === 'navigation').map((e) => `${e.t}\n${e.url}`));
   for (const e of journey.events) {
     if (e.type === 'navigation') entries.push(entryFor(e, true));
-    else if (e.type === 'request') entries.push(entryFor(e, false));
+    else if (e.type === 'request' && !documents.has(`${e.t}\n${e.url}`)) entries.push(entryFor(e, false));
   }
   entries.sort((a, b) => Date.parse(a.startedDateTime) - Date.parse(b.startedDateTime));
   return { log: { version: '1.2', creator: { name: 'goalpost', version: '0.1.0' }, entries } };
