@@ -33,7 +33,8 @@ export const DEMO_MAP_HOSTS: readonly string[] = [
 ];
 
 /** The demo's accounts, as a real implementation would configure them. */
-export const GA4_MEASUREMENT_ID = 'G-DEMO2026';
+/** The payment provider's own GA4 property (on its hosted payment page). */
+export const PAY_GA4_MEASUREMENT_ID = 'G-PAY2026';
 export const PTENGINE_PROJECT_ID = 'demo2026';
 export const OPTIMIZELY_ACCOUNT_ID = '2026001';
 export const OPTIMIZELY_PROJECT_ID = '2026002';

@@ -6,7 +6,7 @@
  */
 import {
   GA4_LIBRARY_HOST,
-  GA4_MEASUREMENT_ID,
+  PAY_GA4_MEASUREMENT_ID,
   LIVEPERSON_LIBRARY_HOST,
   LIVEPERSON_SITE_ID,
   OPTIMIZELY_LIBRARY_HOST,
@@ -33,14 +33,25 @@ const STYLE = `
   .note { color: #57606a; font-size: 13px; }
 `;
 
-function tagsFor(origin: Origin, opts: { experience?: boolean; liveperson?: boolean }): string {
+/**
+ * The shop's tags: Ptengine (its analytics, loaded first and synchronously so the visitor
+ * cookie exists before the experiment reads it), Optimizely, and LivePerson with the page's
+ * engagement attribute. The hosted payment page carries the shop's tags too (cross-domain
+ * measurement needs them there) plus the payment provider's own GA4 property.
+ */
+function tagsFor(origin: Origin, sde: object, opts: { ga4?: boolean } = {}): string {
   const tags = [
-    `<script async src="${origin(GA4_LIBRARY_HOST)}/gtag/js?id=${GA4_MEASUREMENT_ID}"></script>`,
-    `<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', '${GA4_MEASUREMENT_ID}');</script>`,
-    `<script async src="${origin(PTENGINE_LIBRARY_HOST)}/${PTENGINE_PROJECT_ID}.js"></script>`,
+    `<script src="${origin(PTENGINE_LIBRARY_HOST)}/${PTENGINE_PROJECT_ID}.js"></script>`,
+    `<script src="${origin(OPTIMIZELY_LIBRARY_HOST)}/js/${OPTIMIZELY_PROJECT_ID}.js" defer></script>`,
+    `<script>window.lpTag = window.lpTag || {}; lpTag.sdes = lpTag.sdes || []; lpTag.sdes.push(${JSON.stringify(sde)});</script>`,
+    `<script async src="${origin(LIVEPERSON_LIBRARY_HOST)}/tag/tag.js?site=${LIVEPERSON_SITE_ID}"></script>`,
   ];
-  if (opts.experience) tags.push(`<script src="${origin(OPTIMIZELY_LIBRARY_HOST)}/js/${OPTIMIZELY_PROJECT_ID}.js" defer></script>`);
-  if (opts.liveperson) tags.push(`<script async src="${origin(LIVEPERSON_LIBRARY_HOST)}/tag/tag.js?site=${LIVEPERSON_SITE_ID}"></script>`);
+  if (opts.ga4) {
+    tags.push(
+      `<script async src="${origin(GA4_LIBRARY_HOST)}/gtag/js?id=${PAY_GA4_MEASUREMENT_ID}"></script>`,
+      `<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', '${PAY_GA4_MEASUREMENT_ID}');</script>`,
+    );
+  }
   return tags.join('\n');
 }
 
@@ -68,7 +79,7 @@ export function demoPages(origin: Origin): Record<string, (url: URL) => string> 
     [`${SHOP_HOST}/`]: () =>
       page(
         'Shop Example — coffee gear',
-        tagsFor(origin, { liveperson: true }),
+        tagsFor(origin, { type: 'mrktInfo', channel: '1', campaignId: 'spring-offer' }),
         `<h1>Coffee gear for slow mornings</h1>
 <p>Hand grinders, kettles and one very good espresso machine.</p>
 <p><a id="to-product" class="button" href="${shop}/product/${p.slug}">See the ${p.name}</a>
@@ -77,7 +88,7 @@ export function demoPages(origin: Origin): Record<string, (url: URL) => string> 
     [`${SHOP_HOST}/product/${p.slug}`]: () =>
       page(
         `${p.name} — Shop Example`,
-        tagsFor(origin, { experience: true, liveperson: true }),
+        tagsFor(origin, { type: 'prodView', products: [{ product: { name: p.name, sku: p.slug, price: p.price } }] }),
         `<h1>${p.name}</h1>
 <div data-experience-slot></div>
 <p>${p.price} ${p.currency}. Ships in two days.</p>
@@ -86,7 +97,7 @@ export function demoPages(origin: Origin): Record<string, (url: URL) => string> 
     [`${SHOP_HOST}/cart`]: () =>
       page(
         'Cart — Shop Example',
-        tagsFor(origin, { liveperson: true }),
+        tagsFor(origin, { type: 'cart', total: p.price, currency: p.currency, numItems: 1 }),
         `<h1>Your cart</h1>
 <p>1 × ${p.name} — ${p.price} ${p.currency}</p>
 <p><button id="checkout" type="button">Checkout</button>
@@ -113,14 +124,9 @@ document.getElementById('checkout').addEventListener('click', function () {
       const order = (url.searchParams.get('order') ?? 'A0000').replace(/[^A-Za-z0-9-]/g, '');
       return page(
         'Thank you — Shop Example',
-        tagsFor(origin, { liveperson: true }),
+        tagsFor(origin, { type: 'purchase', total: p.price, currency: p.currency, orderId: order }),
         `<h1>Thank you for your order</h1>
 <p>Order <strong id="order-id">${order}</strong> is confirmed.</p>
-<script>
-window.lpTag = window.lpTag || {};
-lpTag.sdes = lpTag.sdes || [];
-lpTag.sdes.push({ type: 'purchase', total: ${p.price}, currency: '${p.currency}', orderId: '${order}' });
-</script>
 <p><a id="to-home" href="${shop}/">Continue shopping</a> · <a id="to-delivery" href="${shop}/delivery">Delivery information</a></p>`,
       );
     },
@@ -130,7 +136,7 @@ lpTag.sdes.push({ type: 'purchase', total: ${p.price}, currency: '${p.currency}'
       const order = `A${1000 + orders}`;
       return page(
         'Payment — Example Checkout',
-        tagsFor(origin, {}),
+        tagsFor(origin, { type: 'cart', total: amount, currency: p.currency, numItems: 1 }, { ga4: true }),
         `<h1>Pay ${amount} ${p.currency} to Shop Example</h1>
 <p>Card ending 4242</p>
 <p><button id="pay-now" type="button">Pay now</button></p>

@@ -6,7 +6,7 @@ import { PIXEL_GIF, startSiteServer, type SiteHandler, type SiteServer } from '.
 import {
   GA4_COLLECT_HOST,
   GA4_LIBRARY_HOST,
-  GA4_MEASUREMENT_ID,
+  PAY_GA4_MEASUREMENT_ID,
   LIVEPERSON_LIBRARY_HOST,
   LIVEPERSON_SITE_ID,
   OPTIMIZELY_COLLECT_HOST,
@@ -30,7 +30,7 @@ function demoHandler(): SiteHandler {
     const render = pages[`${host}${path}`];
     if (render && method === 'GET') return { body: render(url) };
     if (host === GA4_LIBRARY_HOST && path === '/gtag/js') {
-      return { type: JS, body: ga4Tag(origin, url.searchParams.get('id') ?? GA4_MEASUREMENT_ID) };
+      return { type: JS, body: ga4Tag(origin, url.searchParams.get('id') ?? PAY_GA4_MEASUREMENT_ID) };
     }
     if (host === PTENGINE_LIBRARY_HOST && path.endsWith('.js')) {
       return { type: JS, body: ptengineTag(origin, path.slice(1, -3)) };

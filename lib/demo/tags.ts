@@ -108,7 +108,7 @@ export function ptengineTag(origin: Origin, projectId: string = PTENGINE_PROJECT
   var uid = linked || getCookie(cookieName) || (rand() + rand());
   setCookie(cookieName, uid, 63072000);
   function send(type, extra) {
-    var q = new URLSearchParams({ id: pid, uid: uid, type: type, pu: location.href,
+    var q = new URLSearchParams({ pid: pid, uid: uid, type: type, pu: location.href,
       pr: document.referrer, pt: document.title, ts: String(Date.now()) });
     for (var k in extra || {}) q.set(k, extra[k]);
     var img = new Image(1, 1);
@@ -129,27 +129,34 @@ export function ptengineTag(origin: Origin, projectId: string = PTENGINE_PROJECT
 }
 
 /**
- * Optimizely Web stand-in: shows the banner experience on pages that ask for it and reports the
- * decision to the Event API (`/v1/events`, a `campaign_activated` event with its decision).
+ * Optimizely stand-in: reports page activations on every page and, where the page has an
+ * experience slot, shows the spring banner and reports the decision (Event API `/v1/events`:
+ * a `campaign_activated` event with its decision). The shop runs its experiments with its
+ * analytics visitor id as the user id (Optimizely takes any id the site passes), so the
+ * experiment and the analytics agree on who the visitor is.
  */
 export function optimizelyTag(origin: Origin, experience: { campaignId: string; experimentId: string; variationId: string }): string {
   return `(function () {
   ${COOKIE_JS}
-  var slot = document.querySelector('[data-experience-slot]');
-  if (!slot) return;
-  var visitorId = getCookie('optimizelyEndUserId') || ('oeu' + Date.now() + 'r' + Math.random());
+  var visitorId = getCookie(${JSON.stringify(`_pt_${PTENGINE_PROJECT_ID}`)}) || getCookie('optimizelyEndUserId') || ('oeu' + Date.now() + 'r' + Math.random());
   setCookie('optimizelyEndUserId', visitorId, 15552000);
-  var banner = document.createElement('div');
-  banner.className = 'banner';
-  banner.setAttribute('role', 'note');
-  banner.textContent = 'Spring offer: a free burr grinder with every espresso machine this week.';
-  slot.appendChild(banner);
-  var decision = { campaign_id: ${JSON.stringify(experience.campaignId)}, experiment_id: ${JSON.stringify(experience.experimentId)}, variation_id: ${JSON.stringify(experience.variationId)}, is_campaign_holdback: false };
+  var snapshot = { decisions: [], events: [{ entity_id: '31000100', type: 'view_activated', key: 'view_activated',
+    timestamp: Date.now(), uuid: String(Math.random()).slice(2) }] };
+  var slot = document.querySelector('[data-experience-slot]');
+  if (slot) {
+    var banner = document.createElement('div');
+    banner.className = 'banner';
+    banner.setAttribute('role', 'note');
+    banner.textContent = 'Spring offer: a free burr grinder with every espresso machine this week.';
+    slot.appendChild(banner);
+    var decision = { campaign_id: ${JSON.stringify(experience.campaignId)}, experiment_id: ${JSON.stringify(experience.experimentId)}, variation_id: ${JSON.stringify(experience.variationId)}, is_campaign_holdback: false };
+    snapshot.decisions.push(decision);
+    snapshot.events.push({ entity_id: decision.campaign_id, type: 'campaign_activated', key: 'campaign_activated',
+      timestamp: Date.now(), uuid: String(Math.random()).slice(2) });
+  }
   var body = { account_id: ${JSON.stringify(OPTIMIZELY_ACCOUNT_ID)}, project_id: ${JSON.stringify(OPTIMIZELY_PROJECT_ID)},
     anonymize_ip: true, client_name: 'js', client_version: '0.0.0-demo', enrich_decisions: true,
-    visitors: [{ visitor_id: visitorId, session_id: 'AUTO', attributes: [],
-      snapshots: [{ decisions: [decision], events: [{ entity_id: decision.campaign_id, type: 'campaign_activated',
-        key: 'campaign_activated', timestamp: Date.now(), uuid: String(Math.random()).slice(2) }] }] }] };
+    visitors: [{ visitor_id: visitorId, session_id: 'AUTO', attributes: [], snapshots: [snapshot] }] };
   fetch(${JSON.stringify(origin(OPTIMIZELY_COLLECT_HOST))} + '/v1/events', {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), keepalive: true,
   }).catch(function () {});
