@@ -5,7 +5,7 @@
  */
 import type { GoalsDoc, ModelName } from '../formats/goals';
 import { DEFAULT_BROWSER, type JourneyEvent, type NavigationEvent } from '../formats/journey';
-import { REPORT_FORMAT, type Finding, type Report, type ReportHop, type SessionReason } from '../formats/report';
+import { REPORT_FORMAT, type Finding, type Report, type ReportHop, type SessionReason, type VendorTally } from '../formats/report';
 import { isoTime } from '../formats/time';
 import { serviceStatusNumber } from '../formats/service-status';
 import { dayIn, type DayOf } from './calendar';
@@ -30,7 +30,8 @@ export class Replayer {
   private readonly endpoints: GoalsDoc['endpoints'];
 
   private readonly browsers = new Map<string, BrowserState>();
-  private readonly jar = new Map<string, Slot>();
+  /** Simulated cookie jars: browser -> registrable domain -> cookie. */
+  private readonly jar = new Map<string, Map<string, Slot>>();
   private readonly clientVisitors = new Map<string, Visitor>();
   private readonly visitors: Visitor[] = [];
   private readonly sessions: Session[] = [];
@@ -87,10 +88,8 @@ export class Replayer {
       browser: b.name,
       fromNavigation,
       vendors: new Map(),
-      deliveredVendors: new Set(),
-      pageviewVendors: new Set(),
+      anyPageview: false,
       pageviewDelivered: false,
-      visitorByVendor: new Map(),
     };
     if (referrer !== undefined) page.referrer = referrer;
     b.pages.push(page);
@@ -134,7 +133,7 @@ export class Replayer {
     const current = (h.tab !== undefined ? b.tabs.get(h.tab) : undefined) ?? b.last;
     if (!current) return this.newPage(b, h.t, url, h.tab, false);
     const sameUrl = url === '' || current.url === url || withoutFragment(current.url) === withoutFragment(url);
-    if (h.kind === 'pageview' && current.pageviewVendors.has(h.vendor)) {
+    if (h.kind === 'pageview' && current.vendors.get(h.vendor)?.pageview === true) {
       // A second pageview from the same tag is another page view (reload, virtual page).
       return this.newPage(b, h.t, url === '' ? current.url : url, h.tab, false);
     }
@@ -154,9 +153,10 @@ export class Replayer {
   // ---- visitors ----
 
   private slot(browser: string, domain: string): Slot {
-    const key = `${browser}\n${domain}`;
-    let s = this.jar.get(key);
-    if (!s) this.jar.set(key, (s = {}));
+    let jar = this.jar.get(browser);
+    if (!jar) this.jar.set(browser, (jar = new Map()));
+    let s = jar.get(domain);
+    if (!s) jar.set(domain, (s = {}));
     return s;
   }
 
@@ -187,7 +187,10 @@ export class Replayer {
       if (param) hop.landingParam = param;
       const listed = this.crossDomainListed(hop.from, hop.to);
       const honoured = !!param && (listed === 'unset' || listed === 'both');
-      if (honoured && h.clientId === undefined) this.jar.set(`${b.name}\n${page.domain}`, hop.fromSlot);
+      if (honoured && h.clientId === undefined) {
+        this.slot(b.name, page.domain);
+        this.jar.get(b.name)!.set(page.domain, hop.fromSlot);
+      }
     }
     let v: Visitor;
     if (h.clientId !== undefined && h.clientId !== '') {
@@ -207,7 +210,7 @@ export class Replayer {
 
   private resolveHop(hop: Hop, h: EngineHit, to: Visitor): void {
     hop.resolved = true;
-    const from = hop.fromPage.visitorByVendor.get(h.vendor) ?? hop.fromPage.firstVisitor ?? hop.fromSlot.visitor;
+    const from = hop.fromPage.vendors.get(h.vendor)?.visitor ?? hop.fromPage.firstVisitor ?? hop.fromSlot.visitor;
     hop.visitorTo = to.id;
     if (!from) return;
     hop.visitorFrom = from.id;
@@ -258,7 +261,7 @@ export class Replayer {
     if (last === undefined) return undefined;
     for (let i = last + 1; i < page.seq; i++) {
       const p = b.pages[i]!;
-      if (p.fromNavigation && !p.deliveredVendors.has(vendor) && (s.domains.has(p.domain) || p.domain === page.domain || this.crossDomain?.has(p.domain))) {
+      if (p.fromNavigation && !(p.vendors.get(vendor)?.delivered) && (s.domains.has(p.domain) || p.domain === page.domain || this.crossDomain?.has(p.domain))) {
         return p;
       }
     }
@@ -266,7 +269,7 @@ export class Replayer {
   }
 
   private pageviewSource(h: EngineHit, page: PageState, s: Session | undefined): string {
-    const firstOnPage = page.fromNavigation && !page.pageviewVendors.has(h.vendor);
+    const firstOnPage = page.fromNavigation && page.vendors.get(h.vendor)?.pageview !== true;
     const referrer = h.referrer ?? (firstOnPage ? page.referrer : undefined);
     const url = h.url.includes('utm_') || !firstOnPage ? h.url : page.url;
     return trafficSource(url, referrer, (d) => d === page.domain || !!s?.domains.has(d) || !!this.crossDomain?.has(d));
@@ -308,7 +311,7 @@ export class Replayer {
     const delivered = h.delivered !== false;
 
     let tally = page.vendors.get(h.vendor);
-    if (!tally) page.vendors.set(h.vendor, (tally = { hits: 0, delivered: 0 }));
+    if (!tally) page.vendors.set(h.vendor, (tally = { hits: 0, delivered: 0, pageview: false }));
     tally.hits++;
     if (delivered) tally.delivered++;
     if (!delivered && h.failure === undefined) {
@@ -343,18 +346,18 @@ export class Replayer {
       v.lastT = h.t;
       const last = b.lastTagged.get(h.vendor);
       if (last === undefined || page.seq > last) b.lastTagged.set(h.vendor, page.seq);
-      page.deliveredVendors.add(h.vendor);
       if (h.kind === 'experience' && h.experience && typeof h.experience.id === 'string') this.experienceShown(s, h.experience.id);
     }
 
-    page.visitorByVendor.set(h.vendor, v);
+    tally.visitor = v;
     if (!page.firstVisitor) {
       page.firstVisitor = v;
       if (s) page.firstSession = s;
     }
     b.lastByDomain.set(page.domain, s ? { visitor: v, session: s } : { visitor: v });
     if (h.kind === 'pageview') {
-      page.pageviewVendors.add(h.vendor);
+      tally.pageview = true;
+      page.anyPageview = true;
       if (delivered) page.pageviewDelivered = true;
     }
 
@@ -432,10 +435,11 @@ export class Replayer {
   private settlePages(): void {
     const siteVendors = new Map<string, Set<string>>();
     for (const p of this.pages) {
-      if (p.vendors.size === 0) continue;
+      if (!p.anyPageview) continue;
       let set = siteVendors.get(p.domain);
       if (!set) siteVendors.set(p.domain, (set = new Set()));
-      for (const vendor of p.vendors.keys()) set.add(vendor);
+      // Only page-tracking tags are expected everywhere; a conversion-only pixel is not.
+      for (const [vendor, t] of p.vendors) if (t.pageview) set.add(vendor);
     }
     const urlGoals = this.goals.filter((g) => g.urlTests.length > 0);
     for (const p of this.pages) {
@@ -450,7 +454,7 @@ export class Replayer {
       if (!p.fromNavigation || p.pageviewDelivered) continue;
       for (const g of urlGoals) {
         if (!g.urlTests.some((test) => test(p.url))) continue;
-        const anyPageview = p.pageviewVendors.size > 0;
+        const anyPageview = p.anyPageview;
         this.finding(p.t, {
           code: 'tag-not-fired-on-goal-page',
           severity: 'error',
@@ -527,7 +531,7 @@ export class Replayer {
         if (s.source !== undefined) out.source = s.source;
         return out;
       }),
-      pages: this.pages.map((p) => ({ t: isoTime(p.t), url: p.url, browser: p.browser, vendors: Object.fromEntries(p.vendors) })),
+      pages: this.pages.map((p) => ({ t: isoTime(p.t), url: p.url, browser: p.browser, vendors: tallies(p) })),
       goals: this.tallies.map((t) => {
         const g = t.compiled.goal;
         return {
@@ -554,6 +558,12 @@ export class Replayer {
       hops,
     };
   }
+}
+
+function tallies(p: PageState): Record<string, VendorTally> {
+  const out: Record<string, VendorTally> = {};
+  for (const [vendor, t] of p.vendors) out[vendor] = { hits: t.hits, delivered: t.delivered };
+  return out;
 }
 
 function duplicateKey(h: EngineHit): { key: string; words: string } | undefined {

@@ -6,8 +6,18 @@ import { domainOf, queryParam } from './domains';
 
 export const DIRECT = 'direct';
 
+const memo = new Map<string, string | undefined>();
+
 export function utmSource(url: string): string | undefined {
   if (!url.includes('utm_')) return undefined;
+  if (memo.has(url)) return memo.get(url);
+  if (memo.size > 10_000) memo.clear();
+  const source = readUtm(url);
+  memo.set(url, source);
+  return source;
+}
+
+function readUtm(url: string): string | undefined {
   const parts = ['utm_source', 'utm_medium', 'utm_campaign'].map((k) => queryParam(url, k)).filter((v): v is string => !!v);
   return parts.length ? parts.join(' / ') : undefined;
 }

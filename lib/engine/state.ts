@@ -11,17 +11,21 @@ export interface PageState {
   browser: string;
   referrer?: string;
   fromNavigation: boolean;
-  vendors: Map<string, VendorTally>;
-  /** Vendors that sent a delivered hit from this page. */
-  deliveredVendors: Set<string>;
-  /** Vendors that sent a pageview (delivered or not) from this page. */
-  pageviewVendors: Set<string>;
+  /** One entry per vendor seen on the page (one map per page keeps a million pages cheap). */
+  vendors: Map<string, PageVendor>;
+  anyPageview: boolean;
   pageviewDelivered: boolean;
-  visitorByVendor: Map<string, Visitor>;
   firstVisitor?: Visitor;
   firstSession?: Session;
   /** Who the browser was on this domain when the page opened, for pages no tag saw. */
   hint?: { visitor: Visitor; session?: Session };
+}
+
+export interface PageVendor extends VendorTally {
+  /** Sent a pageview (delivered or not). */
+  pageview: boolean;
+  /** The visitor of its last hit here. */
+  visitor?: Visitor;
 }
 
 export interface Hop {
