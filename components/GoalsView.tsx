@@ -100,7 +100,7 @@ export function GoalsView() {
                       <td class="mono">{o.session}</td>
                       <td>
                         <span class={`pill ${o.counted ? 'ok' : 'bad'}`}>{o.counted ? '✓' : '✕'} {o.reason}</span>{' '}
-                        {OCCURRENCE_REASON[o.reason]}
+                        {o.counted ? '' : OCCURRENCE_REASON[o.reason]}
                         {o.detail && <span class="muted"> ({o.detail})</span>}
                       </td>
                     </tr>

@@ -130,6 +130,7 @@ describe('panel end to end', () => {
       const exp = marks.findIndex((m) => m.includes('exp'));
       return goal !== -1 && exp > goal;
     })).toBe(true);
+    await panel.$eval('details[data-goal="cart-after-banner"]', (d) => d.scrollIntoView());
     await shot('goals');
   });
 
