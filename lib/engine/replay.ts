@@ -13,7 +13,7 @@ import { compileGoals, type CompiledGoal, type Met } from './conditions';
 import { domainOf, domainOfHost, linkParamOn, withoutFragment } from './domains';
 import { formatGap, messages } from './findings';
 import { pushHits, requestHits, type EngineHit, type FailedRequest } from './hits';
-import { rulesFor, type ModelRules } from './models';
+import { PAGE_API_VENDORS, rulesFor, type ModelRules } from './models';
 import { DIRECT, trafficSource } from './source';
 import type { BrowserState, GoalSession, GoalTally, Hop, OccurrenceRec, PageState, Session, Slot, Visitor } from './state';
 
@@ -28,6 +28,9 @@ export class Replayer {
   private readonly crossDomain: Set<string> | undefined;
   private readonly day: DayOf | undefined;
   private readonly endpoints: GoalsDoc['endpoints'];
+  private readonly namedVendors: ReadonlySet<string> | undefined;
+  /** Whose hits make visitors, sessions and occurrences; undefined until the journey is decoded. */
+  private scope: ReadonlySet<string> = new Set();
 
   private readonly browsers = new Map<string, BrowserState>();
   /** Simulated cookie jars: browser -> registrable domain -> cookie. */
@@ -51,21 +54,44 @@ export class Replayer {
     this.crossDomain = cd ? new Set(cd.map((d) => domainOfHost(d.trim().toLowerCase().replace(/^\.+/, '')))) : undefined;
     this.day = this.rules.midnight ? dayIn(this.rules.timezone) : undefined;
     this.endpoints = goalsDoc?.endpoints;
+    this.namedVendors = goalsDoc?.vendors?.length ? new Set(goalsDoc.vendors) : undefined;
   }
 
   run(events: readonly JourneyEvent[]): Report {
     const sorted = events.slice().sort((a, b) => a.t - b.t);
-    const onFailed = (f: FailedRequest): void => this.requestFailed(f);
+    // Decode first: which vendors are counted depends on which ones the journey holds.
+    const stream: (NavigationEvent | EngineHit | FailedRequest)[] = [];
+    const onFailed = (f: FailedRequest): void => void stream.push(f);
+    const seen = new Set<string>();
+    const add = (h: EngineHit): void => {
+      seen.add(h.vendor);
+      stream.push(h);
+    };
     for (const e of sorted) {
-      if (e.type === 'hit') this.hit(e);
-      else if (e.type === 'navigation') this.navigation(e);
-      else if (e.type === 'request') {
-        for (const h of requestHits(e, this.endpoints, onFailed)) this.hit(h);
-      } else if (e.type === 'push') {
-        for (const h of pushHits(e)) this.hit(h);
-      }
+      if (e.type === 'hit') add(e);
+      else if (e.type === 'navigation') stream.push(e);
+      else if (e.type === 'request') for (const h of requestHits(e, this.endpoints, onFailed)) add(h);
+      else if (e.type === 'push') for (const h of pushHits(e)) add(h);
+    }
+    this.scope = this.countedVendors(seen);
+    for (const item of stream) {
+      if ('what' in item) this.requestFailed(item);
+      else if (item.type === 'navigation') this.navigation(item);
+      else this.hit(item);
     }
     return this.report();
+  }
+
+  /**
+   * One product's counting rules apply to that product's hits: a page tagged with both GA4 and
+   * Ptengine is one person, not two visitors reaching every goal twice. A journey holding none
+   * of the model's hits counts every vendor, so a replay never comes out silently empty.
+   */
+  private countedVendors(seen: ReadonlySet<string>): ReadonlySet<string> {
+    if (this.namedVendors) return this.namedVendors;
+    const own = this.rules.vendors.filter((v) => seen.has(v));
+    if (own.length > 0) return new Set(own);
+    return new Set([...seen].filter((v) => !PAGE_API_VENDORS.has(v)));
   }
 
   // ---- pages and browsers ----
@@ -317,6 +343,11 @@ export class Replayer {
     if (!delivered && h.failure === undefined) {
       this.finding(h.t, { code: 'tag-failed', severity: 'error', message: messages.hitNotDelivered(h.vendor, h.kind, url), url, vendor: h.vendor });
     }
+    if (!this.scope.has(h.vendor)) {
+      if (h.kind === 'pageview') tally.pageview = true;
+      if (delivered && h.kind === 'experience' && h.experience && typeof h.experience.id === 'string') this.foreignExperience(page, h.experience.id);
+      return;
+    }
 
     const v = this.visitorFor(b, h, page);
     let s = v.current;
@@ -347,6 +378,10 @@ export class Replayer {
       const last = b.lastTagged.get(h.vendor);
       if (last === undefined || page.seq > last) b.lastTagged.set(h.vendor, page.seq);
       if (h.kind === 'experience' && h.experience && typeof h.experience.id === 'string') this.experienceShown(s, h.experience.id);
+      if (page.pendingExperiences) {
+        for (const id of page.pendingExperiences) this.experienceShown(s, id);
+        delete page.pendingExperiences;
+      }
     }
 
     tally.visitor = v;
@@ -362,6 +397,16 @@ export class Replayer {
     }
 
     for (const g of this.goals) this.goal(g, h, url, v, s, delivered);
+  }
+
+  /**
+   * An A/B tool's display (Optimizely, VWO, Target…) belongs to the counted product's visit on
+   * the same page; shown before that product's first hit there, it waits for the visit to exist.
+   */
+  private foreignExperience(page: PageState, id: string): void {
+    const s = page.firstVisitor?.current;
+    if (s) this.experienceShown(s, id);
+    else (page.pendingExperiences ??= []).push(id);
   }
 
   private experienceShown(s: Session, id: string): void {
@@ -556,6 +601,7 @@ export class Replayer {
       }),
       findings: this.findings.map(({ at: _at, ...f }) => f),
       hops,
+      counted: [...this.scope].sort(),
     };
   }
 }

@@ -17,6 +17,8 @@ export interface PageState {
   pageviewDelivered: boolean;
   firstVisitor?: Visitor;
   firstSession?: Session;
+  /** Experiences an A/B tool displayed here before the counted product's first hit on the page. */
+  pendingExperiences?: string[];
   /** Who the browser was on this domain when the page opened, for pages no tag saw. */
   hint?: { visitor: Visitor; session?: Session };
 }

@@ -66,5 +66,10 @@ export interface GoalsDoc {
   session?: { timeoutMinutes?: number; timezone?: string };
   crossDomain?: { domains: string[] };
   goals: Goal[];
+  /**
+   * Whose hits make visitors, sessions and goal occurrences (decoder ids, e.g. ["ga4"]).
+   * Default: the model's own vendor. Every vendor still shows on pages and in tag findings.
+   */
+  vendors?: string[];
   endpoints?: CustomEndpoint[];
 }

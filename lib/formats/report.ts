@@ -115,6 +115,8 @@ export interface Report {
   goals: ReportGoal[];
   findings: Finding[];
   hops?: ReportHop[];
+  /** The vendors whose hits were counted for visitors, sessions and goals (see GoalsDoc.vendors). */
+  counted?: string[];
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

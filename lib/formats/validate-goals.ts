@@ -135,6 +135,13 @@ export function validateGoals(value: unknown, file = 'goals'): GoalsDoc {
     const domains = s.arr(x.domains, 'crossDomain.domains').map((d, i) => s.str(d, `crossDomain.domains[${i}]`));
     out.crossDomain = { domains };
   }
+  if (doc.vendors !== undefined) {
+    out.vendors = s.arr(doc.vendors, 'vendors').map((v, i) => {
+      const id = s.str(v, `vendors[${i}]`);
+      if (id === '') s.fail(`vendors[${i}]`, 'is empty; name a decoder id such as "ga4"');
+      return id;
+    });
+  }
   const goals = s.arr(doc.goals, 'goals');
   const seen = new Set<string>();
   goals.forEach((g, i) => {

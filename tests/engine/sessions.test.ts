@@ -165,6 +165,8 @@ describe('ids and ordering', () => {
       { ptengine: { hits: 1, delivered: 1 }, ga4: { hits: 2, delivered: 1 } },
       { ptengine: { hits: 1, delivered: 1 } },
     ]);
-    expect(r.sessions[0]).toMatchObject({ hits: 3, pages: 2 });
+    // Sessions count the model's own tag (Ptengine); GA4's hits show on the page only.
+    expect(r.sessions[0]).toMatchObject({ hits: 2, pages: 2 });
+    expect(r.counted).toEqual(['ptengine']);
   });
 });
