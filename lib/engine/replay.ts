@@ -226,6 +226,10 @@ export class Replayer {
         v = this.newVisitor(h.clientId, b.name);
         this.clientVisitors.set(h.clientId, v);
       }
+      // The same browser on the same site is the same person to a tag that sets no id of its
+      // own (LivePerson pushes beside a Ptengine or GA4 tag).
+      const s = this.slot(b.name, page.domain);
+      s.visitor ??= v;
     } else {
       const s = this.slot(b.name, page.domain);
       v = s.visitor ??= this.newVisitor(undefined, b.name);
@@ -275,7 +279,8 @@ export class Replayer {
       const known = s.vendorIds.get(h.vendor);
       if (known !== undefined && known !== h.sessionId) return { reason: 'vendor', detail: `${h.vendor} session id changed from ${known} to ${h.sessionId}` };
     }
-    if (this.rules.untaggedPage) {
+    // Ptengine's rule about Ptengine's own tag: another tag missing from a page ends nothing.
+    if (this.rules.untaggedPage && this.rules.vendors.includes(h.vendor)) {
       const untagged = this.untaggedBetween(b, h.vendor, page, s);
       if (untagged) return { reason: 'untagged-page', detail: `${untagged.url} sent no ${h.vendor} hit` };
     }

@@ -66,4 +66,28 @@ describe('whose hits are counted', () => {
     ], [{ ...thanks, experience: 'exp-9' }]);
     expect(r.goals[0]!.occurrences.map((o) => o.reason)).toEqual(['before-experience']);
   });
+
+  it('a tag without ids of its own joins the person its neighbour tag identified in that browser', () => {
+    const r = run([
+      nav(at(0), 'https://jewels.example/thanks'),
+      hit(at(0, 1), 'https://jewels.example/thanks', { clientId: 'PT-1' }),
+      push(at(0, 2), { type: 'purchase', total: 20000, currency: 'JPY', orderId: 'O1' }, { pageUrl: 'https://jewels.example/thanks' }),
+    ], [thanks, { id: 'sale', when: { transaction: { moreThan: 10000 } } }], { vendors: ['ptengine', 'liveperson'] });
+    expect(r.visitors.map((v) => v.id)).toEqual(['PT-1']);
+    expect(r.goals.map((g) => [g.id, g.users, g.total])).toEqual([['thanks', 1, 1], ['sale', 1, 1]]);
+  });
+
+  it("the untagged-page rule is about Ptengine's own tag, not a tag that fires on some pages only", () => {
+    const r = run([
+      nav(at(0), 'https://shop.example/a'),
+      hit(at(0, 1), 'https://shop.example/a'),
+      hit(at(0, 2), 'https://shop.example/a', { vendor: 'optimizely', kind: 'event', name: 'view' }),
+      nav(at(1), 'https://shop.example/b'),
+      hit(at(1, 1), 'https://shop.example/b'),
+      nav(at(2), 'https://shop.example/c'),
+      hit(at(2, 1), 'https://shop.example/c'),
+      hit(at(2, 2), 'https://shop.example/c', { vendor: 'optimizely', kind: 'event', name: 'view' }),
+    ], [], { vendors: ['ptengine', 'optimizely'] });
+    expect(r.sessions.map((x) => x.reason)).toEqual(['first']);
+  });
 });
