@@ -4,7 +4,7 @@
  * run one at a time, and writes are batched (one storage write per tab per short delay; a beacon
  * loop would otherwise cost one write per request). Readers flush first, so what they see is stored.
  */
-import { DEFAULT_BOUNDS, emptyLog, enforceBounds, type Bounds, type LogEntry, type TabLog } from './tab-log';
+import { DEFAULT_BOUNDS, emptyLog, enforceBounds, entrySize, logSize, type Bounds, type LogEntry, type TabLog } from './tab-log';
 
 export interface StorageAreaLike {
   get(keys?: null | string | string[]): Promise<Record<string, unknown>>;
@@ -21,6 +21,11 @@ export interface StoreOptions {
 }
 
 const PREFIX = 'tab:';
+/**
+ * How long changes wait to be written. Readers flush first and the worker is only stopped after
+ * ~30 s idle, so the window in which a change exists only in memory is this short delay.
+ */
+export const WRITE_DELAY_MS = 200;
 export const tabKey = (tab: number): string => `${PREFIX}${tab}`;
 
 function isTabLog(v: unknown): v is TabLog {
@@ -35,6 +40,8 @@ export interface TabView {
 
 export class JourneyStore {
   private readonly logs = new Map<number, TabLog>();
+  /** Over-estimate of each cached log's size: changed entries are added again, never subtracted. */
+  private readonly sizes = new Map<number, number>();
   private readonly dirty = new Set<number>();
   private chain: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,8 +80,16 @@ export class JourneyStore {
       const log = await this.load(tab);
       const changed = fn(log) ?? [];
       if (changed.length === 0) return changed;
-      enforceBounds(log, this.bounds);
-      const kept = changed.filter((e) => log.entries.includes(e));
+      let size = this.sizes.get(tab) ?? logSize(log);
+      for (const e of changed) size += entrySize(e);
+      const dropped = enforceBounds(log, this.bounds, size);
+      if (size > this.bounds.maxBytes || dropped > 0) size = logSize(log);
+      this.sizes.set(tab, size);
+      let kept = changed;
+      if (dropped > 0) {
+        const present = new Set(log.entries);
+        kept = changed.filter((e) => present.has(e));
+      }
       this.dirty.add(tab);
       this.schedule();
       if (kept.length > 0) this.opts.onChange?.(tab, kept, log);
@@ -92,7 +107,7 @@ export class JourneyStore {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.flush().catch(() => undefined);
-    }, this.opts.writeDelayMs ?? 50);
+    }, this.opts.writeDelayMs ?? WRITE_DELAY_MS);
   }
 
   /** Writes every changed log now. */
@@ -117,6 +132,7 @@ export class JourneyStore {
         const drop = Math.ceil(log.entries.length / 2);
         log.entries.splice(0, drop);
         log.dropped += drop;
+        this.sizes.delete(tab);
         await this.area.set({ [tabKey(tab)]: log }).catch(() => undefined);
       }
     }
@@ -149,12 +165,14 @@ export class JourneyStore {
     return this.serial(async () => {
       if (tab !== undefined) {
         this.logs.delete(tab);
+        this.sizes.delete(tab);
         this.dirty.delete(tab);
         await this.area.remove(tabKey(tab));
         return;
       }
       const all = await this.area.get(null);
       this.logs.clear();
+      this.sizes.clear();
       this.dirty.clear();
       const keys = Object.keys(all).filter((k) => k.startsWith(PREFIX));
       if (keys.length > 0) await this.area.remove(keys);

@@ -53,22 +53,38 @@ const stripHash = (url: string): string => {
 
 function newEntry(log: TabLog, tab: number, ev: JourneyEvent & { bodyNote?: string }, via: LogEntry['via']): LogEntry {
   const entry: LogEntry = { ev: { ...ev, id: `${tab}:${log.seq++}` } as CapturedEvent, via };
+  const list = waitingOf(log);
   log.entries.push(entry);
+  if (via !== 'both') list.push(entry);
   return entry;
 }
 
 /**
- * The oldest entry seen only by the other view that `accept`s, within the window of `t`.
- * Scans back from the newest entry: candidates are recent.
+ * Entries still waiting for the other view, per log (memory only: rebuilt from the entries
+ * after a restart). Pairing scans these few instead of the whole log, which a beacon loop
+ * would otherwise make quadratic.
  */
-function findUnpaired(log: TabLog, only: LogEntry['via'], t: number, accept: (e: LogEntry) => boolean): LogEntry | undefined {
-  let found: LogEntry | undefined;
-  for (let i = log.entries.length - 1; i >= 0; i--) {
-    const e = log.entries[i] as LogEntry;
-    if (e.ev.t < t - PAIR_WINDOW_MS * 2) break;
-    if (e.via === only && Math.abs(e.ev.t - t) <= PAIR_WINDOW_MS && accept(e)) found = e;
+const waiting = new WeakMap<TabLog, LogEntry[]>();
+
+function waitingOf(log: TabLog): LogEntry[] {
+  let list = waiting.get(log);
+  if (!list) {
+    list = log.entries.filter((e) => e.via !== 'both');
+    waiting.set(log, list);
   }
-  return found;
+  return list;
+}
+
+/** The oldest entry seen only by the other view that `accept`s, within the window of `t`. */
+function findUnpaired(log: TabLog, only: LogEntry['via'], t: number, accept: (e: LogEntry) => boolean): LogEntry | undefined {
+  let list = waitingOf(log);
+  // Forget what can no longer pair (paired meanwhile, or too old).
+  const live = list.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
+  if (live.length !== list.length) waiting.set(log, (list = live));
+  for (const e of list) {
+    if (e.via === only && Math.abs(e.ev.t - t) <= PAIR_WINDOW_MS && accept(e)) return e;
+  }
+  return undefined;
 }
 
 function requestMatches(e: LogEntry, url: string, method: string): boolean {

@@ -111,6 +111,17 @@ export class Merger {
     });
   }
 
+  /**
+   * The network's whole view of a request (or of one redirect hop) at once, from
+   * webRequest.onCompleted / onErrorOccurred / onBeforeRedirect. Listening to these alone (no
+   * onBeforeRequest, no request bodies) is what keeps the cost on the page's requests low; the
+   * hook supplies bodies and the in-flight view.
+   */
+  async netDone(tab: number, req: NetRequest, out: { status?: number; error?: string }, redirected: boolean): Promise<void> {
+    await this.netStart(tab, req);
+    await this.netOutcome(tab, req.requestId, { ...out, final: !redirected });
+  }
+
   /** webNavigation.onCommitted for a top-level frame. */
   navigation(tab: number, nav: { url: string; t: number; transition?: string }): Promise<LogEntry[]> {
     return this.deps.store.update(tab, (log) => [addNavigation(log, tab, nav)]);

@@ -50,15 +50,20 @@ export interface Bounds {
 
 export const DEFAULT_BOUNDS: Bounds = { maxEvents: 2_000, maxBytes: 1_500_000 };
 
-/** Drops the oldest entries until the log fits; returns how many were dropped. */
-export function enforceBounds(log: TabLog, bounds: Bounds): number {
+/**
+ * Drops the oldest entries until the log fits; returns how many were dropped. `sizeHint` (an
+ * over-estimate of the log's size kept by the caller) skips the full size walk when well under.
+ */
+export function enforceBounds(log: TabLog, bounds: Bounds, sizeHint = Infinity): number {
   let drop = Math.max(0, log.entries.length - bounds.maxEvents);
-  let size = 0;
-  for (let i = log.entries.length - 1; i >= drop; i--) {
-    size += entrySize(log.entries[i] as LogEntry);
-    if (size > bounds.maxBytes) {
-      drop = i + 1;
-      break;
+  if (sizeHint > bounds.maxBytes) {
+    let size = 0;
+    for (let i = log.entries.length - 1; i >= drop; i--) {
+      size += entrySize(log.entries[i] as LogEntry);
+      if (size > bounds.maxBytes) {
+        drop = i + 1;
+        break;
+      }
     }
   }
   if (drop > 0) {
@@ -66,4 +71,10 @@ export function enforceBounds(log: TabLog, bounds: Bounds): number {
     log.dropped += drop;
   }
   return drop;
+}
+
+export function logSize(log: TabLog): number {
+  let size = 0;
+  for (const e of log.entries) size += entrySize(e);
+  return size;
 }

@@ -1,0 +1,98 @@
+/**
+ * What capture costs a page: a page fires beacons (with bodies) in a loop; the time from the
+ * loop's start until the collector has received every one, with the extension loaded versus
+ * a plain browser with the same flags. Runs alternate between the two browsers; medians.
+ */
+import type { Browser, Page } from 'puppeteer-core';
+import { launchWithExtension } from '../lib/browser/chromium';
+import { startSiteServer, type SiteServer } from '../lib/browser/site-server';
+import { launchPlain } from '../e2e/support/extension';
+
+const BEACONS = 200;
+const ROUNDS = 15;
+const HOSTS = ['*.test'];
+
+const page = (origin: string) => `<!doctype html><title>bench</title><script>
+  window.fire = function (round, n) {
+    var t0 = performance.now(), sent = 0;
+    for (var i = 0; i < n; i++) {
+      if (navigator.sendBeacon('${origin}/collect?v=2&tid=G-BENCH&en=scroll&r=' + round + '&i=' + i, 'en=scroll&ep.percent=' + i + '&_et=' + (i * 7))) sent++;
+    }
+    return [performance.now() - t0, sent];
+  };
+</script>`;
+
+async function until(cond: () => boolean, timeoutMs: number, what: () => string = () => ''): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`the collector did not receive every beacon in time (${what()})`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+async function round(server: SiteServer, p: Page, tag: string): Promise<{ total: number; loop: number }> {
+  const before = server.received.filter((r) => r.path.startsWith('/collect')).length;
+  const t0 = performance.now();
+  const [loop, sent] = (await p.evaluate(`fire(${JSON.stringify(tag)}, ${BEACONS})`)) as [number, number];
+  if (sent !== BEACONS) throw new Error(`only ${sent} of ${BEACONS} beacons were queued`);
+  await until(() => server.received.filter((r) => r.path.startsWith('/collect')).length >= before + BEACONS, 30_000, () => `${tag}: ${server.received.filter((r) => r.path.startsWith('/collect')).length - before} of ${BEACONS}`);
+  return { total: performance.now() - t0, loop };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+export async function run(): Promise<{ name: string; baseline: number; ratio: number; detail?: string }[]> {
+  let server: SiteServer | undefined;
+  let plain: Browser | undefined;
+  let withExt: Awaited<ReturnType<typeof launchWithExtension>> | undefined;
+  try {
+    server = await startSiteServer([
+      ({ host, url }) => (host === 'shop.test' && url.pathname === '/bench.html' ? { body: page(`http://collect.test:${url.port}`) } : undefined),
+      ({ host }) => (host === 'collect.test' ? { status: 204, type: 'text/plain' } : undefined),
+    ]);
+    withExt = await launchWithExtension({ mapHosts: HOSTS });
+    plain = await launchPlain(HOSTS);
+    const url = `${server.origin('shop.test')}/bench.html`;
+    const pe = await withExt.browser.newPage();
+    const pp = await plain.newPage();
+    await pe.goto(url, { waitUntil: 'load' });
+    await pp.goto(url, { waitUntil: 'load' });
+    await round(server, pp, 'warm-p');
+    await round(server, pe, 'warm-e');
+    const ext: { total: number; loop: number }[] = [];
+    const base: { total: number; loop: number }[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      // Alternate which goes first so drift and warm caches favour neither.
+      if (i % 2 === 0) {
+        ext.push(await round(server, pe, `e${i}`));
+        base.push(await round(server, pp, `p${i}`));
+      } else {
+        base.push(await round(server, pp, `p${i}`));
+        ext.push(await round(server, pe, `e${i}`));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const bt = median(base.map((r) => r.total));
+    const et = median(ext.map((r) => r.total));
+    const bl = median(base.map((r) => r.loop));
+    const el = median(ext.map((r) => r.loop));
+    // Median of paired ratios: each pair ran back to back, so machine-wide drift cancels out.
+    const ratio = median(ext.map((r, i) => r.total / (base[i]?.total ?? NaN)));
+    return [
+      {
+        name: `capture: ${BEACONS} beacons delivered, with vs without the extension`,
+        baseline: Number(bt.toFixed(1)),
+        ratio: Number(ratio.toFixed(2)),
+        detail: `${ROUNDS} paired rounds, medians: ${et.toFixed(1)} ms with, ${bt.toFixed(1)} ms without; the page's loop alone ${el.toFixed(1)} ms with, ${bl.toFixed(1)} ms without`,
+      },
+    ];
+  } finally {
+    await withExt?.close();
+    await plain?.close();
+    await server?.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  void run().then((r) => console.log(JSON.stringify(r, null, 2)));
+}
