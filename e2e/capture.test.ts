@@ -20,7 +20,10 @@ afterAll(async () => {
 const PATHS = ['path=beacon', 'path=fetch', 'path=xhr', 'path=image', 'path=script'];
 
 function captured(j: RecordedJourney): boolean {
-  return requestsTo(j, 'path=beacon')[0]?.body !== undefined && PATHS.every((p) => requestsTo(j, p).length > 0) && pushesOf(j, 'dataLayer').length >= 2 && pushesOf(j, 'lpTag.sdes').length >= 1;
+  // Both views have arrived: the hook's (bodies, pushes) and the network's (statuses, the commit's transition).
+  const nav = j.events.find((e) => e.type === 'navigation');
+  return nav?.type === 'navigation' && nav.transition !== undefined && PATHS.every((p) => requestsTo(j, p)[0]?.status !== undefined) &&
+    requestsTo(j, 'path=beacon')[0]?.body !== undefined && PATHS.every((p) => requestsTo(j, p).length > 0) && pushesOf(j, 'dataLayer').length >= 2 && pushesOf(j, 'lpTag.sdes').length >= 1;
 }
 
 describe('capture from the first byte', () => {
@@ -52,7 +55,7 @@ describe('capture from the first byte', () => {
     expect(pushesOf(first, 'lpTag.sdes').map((p) => p.value)).toEqual([{ type: 'cart', total: 12 }]);
 
     const navs = first.events.filter((e) => e.type === 'navigation');
-    expect(navs).toHaveLength(1);
+    expect(navs, JSON.stringify(first.events.slice(0, 3))).toHaveLength(1);
     expect(navs[0]).toMatchObject({ url, tab: tabId, transition: expect.any(String) });
 
     // The collector received each once: the extension neither dropped nor repeated requests.
