@@ -29,6 +29,8 @@ export class Replayer {
   private readonly day: DayOf | undefined;
   private readonly endpoints: GoalsDoc['endpoints'];
   private readonly namedVendors: ReadonlySet<string> | undefined;
+  /** browser + registrable domain -> the counted tags' client ids over time. */
+  private readonly idTimeline = new Map<string, { t: number; id: string; nav: number }[]>();
   /** Whose hits make visitors, sessions and occurrences; undefined until the journey is decoded. */
   private scope: ReadonlySet<string> = new Set();
 
@@ -74,12 +76,50 @@ export class Replayer {
       else if (e.type === 'push') for (const h of pushHits(e)) add(h);
     }
     this.scope = this.countedVendors(seen);
+    this.indexClientIds(stream);
     for (const item of stream) {
       if ('what' in item) this.requestFailed(item);
       else if (item.type === 'navigation') this.navigation(item);
       else this.hit(item);
     }
     return this.report();
+  }
+
+  private indexClientIds(stream: readonly (NavigationEvent | EngineHit | FailedRequest)[]): void {
+    const navs = new Map<string, number>();
+    for (const item of stream) {
+      if ('what' in item) continue;
+      const browser = item.browser ?? DEFAULT_BROWSER;
+      if (item.type === 'navigation') {
+        navs.set(browser, (navs.get(browser) ?? 0) + 1);
+        continue;
+      }
+      if (!item.clientId || !this.scope.has(item.vendor)) continue;
+      const key = `${browser}\n${domainOf(item.url)}`;
+      const entry = { t: item.t, id: item.clientId, nav: navs.get(browser) ?? 0 };
+      const list = this.idTimeline.get(key);
+      if (!list) this.idTimeline.set(key, [entry]);
+      else if (list[list.length - 1]!.id !== item.clientId || list[list.length - 1]!.nav !== entry.nav) list.push(entry);
+    }
+  }
+
+  /**
+   * A counted tag that sets no id of its own (LivePerson's SDE pushes) shares the browser's
+   * cookie jar with its neighbour: the person is whoever that tag identified on this site at the
+   * time: the id it read on this same page (since the browser's last navigation), else the latest
+   * one before the hit, else the first one after it.
+   */
+  private adoptedId(browser: string, domain: string, t: number, nav: number): string | undefined {
+    const list = this.idTimeline.get(`${browser}\n${domain}`);
+    if (!list) return undefined;
+    const samePage = list.find((e) => e.nav === nav);
+    if (samePage) return samePage.id;
+    let pick = list[0]!.id;
+    for (const e of list) {
+      if (e.t > t) break;
+      pick = e.id;
+    }
+    return pick;
   }
 
   /**
@@ -99,7 +139,7 @@ export class Replayer {
   private browser(name: string): BrowserState {
     let b = this.browsers.get(name);
     if (!b) {
-      b = { name, pages: [], tabs: new Map(), hasNavigations: false, lastTagged: new Map(), lastByDomain: new Map() };
+      b = { name, pages: [], tabs: new Map(), hasNavigations: false, navigations: 0, lastTagged: new Map(), lastByDomain: new Map() };
       this.browsers.set(name, b);
     }
     return b;
@@ -129,6 +169,7 @@ export class Replayer {
     const b = this.browser(e.browser ?? DEFAULT_BROWSER);
     const prev = (e.tab !== undefined ? b.tabs.get(e.tab) : undefined) ?? b.last;
     b.hasNavigations = true;
+    b.navigations++;
     const page = this.newPage(b, e.t, e.url, e.tab, true, e.referrer);
     const known = b.lastByDomain.get(page.domain);
     if (known) page.hint = known.session ? { visitor: known.visitor, session: known.session } : { visitor: known.visitor };
@@ -219,6 +260,7 @@ export class Replayer {
       }
     }
     let v: Visitor;
+    let adopted: string | undefined;
     if (h.clientId !== undefined && h.clientId !== '') {
       const known = this.clientVisitors.get(h.clientId);
       if (known) v = known;
@@ -226,10 +268,9 @@ export class Replayer {
         v = this.newVisitor(h.clientId, b.name);
         this.clientVisitors.set(h.clientId, v);
       }
-      // The same browser on the same site is the same person to a tag that sets no id of its
-      // own (LivePerson pushes beside a Ptengine or GA4 tag).
-      const s = this.slot(b.name, page.domain);
-      s.visitor ??= v;
+    } else if ((adopted = this.adoptedId(b.name, page.domain, h.t, b.navigations)) !== undefined) {
+      v = this.clientVisitors.get(adopted) ?? this.newVisitor(adopted, b.name);
+      this.clientVisitors.set(adopted, v);
     } else {
       const s = this.slot(b.name, page.domain);
       v = s.visitor ??= this.newVisitor(undefined, b.name);

@@ -56,6 +56,8 @@ export interface BrowserState {
   last?: PageState;
   tabs: Map<string | number, PageState>;
   hasNavigations: boolean;
+  /** Navigations so far: tells which page of the browser a hit belongs to, for id adoption. */
+  navigations: number;
   /** Per vendor, the seq of the last page it sent a delivered hit from. */
   lastTagged: Map<string, number>;
   pendingHop?: Hop;

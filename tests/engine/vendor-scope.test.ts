@@ -90,4 +90,22 @@ describe('whose hits are counted', () => {
     ], [], { vendors: ['ptengine', 'optimizely'] });
     expect(r.sessions.map((x) => x.reason)).toEqual(['first']);
   });
+
+  it("an id-less hit on a linked landing page joins the id read on that page, not the domain's earlier visitor", () => {
+    const lp = (t: number, url: string) => push(t, { type: 'purchase', total: 1, orderId: `O${t}` }, { pageUrl: url });
+    const r = run([
+      nav(at(0), 'https://shop.example/cart'),
+      hit(at(0, 1), 'https://shop.example/cart', { clientId: 'A' }),
+      nav(at(1), 'https://pay.example/pay'),
+      hit(at(1, 1), 'https://pay.example/pay', { clientId: 'P' }),
+      nav(at(2), 'https://shop.example/cart'),
+      hit(at(2, 1), 'https://shop.example/cart', { clientId: 'A' }),
+      nav(at(3), 'https://pay.example/pay#_pt_link=A'),
+      lp(at(3, 1), 'https://pay.example/pay'),
+      hit(at(3, 2), 'https://pay.example/pay', { clientId: 'A' }),
+    ], [], { vendors: ['ptengine', 'liveperson'] });
+    expect(r.hops!.map((h) => h.linked)).toEqual([false, false, true]);
+    // The two unlinked hops break; the linked one, whose first hit there is the id-less push, does not.
+    expect(r.findings.filter((f) => f.code === 'cross-domain-break').map((f) => f.t)).toEqual([new Date(at(1)).toISOString(), new Date(at(2)).toISOString()]);
+  });
 });
