@@ -29,8 +29,14 @@ const r = run('npx', args);
 if (existsSync(out)) {
   const j = JSON.parse(readFileSync(out, 'utf8'));
   passed += j.numPassedTests ?? 0;
-  failed += (j.numFailedTests ?? 0) + (j.numFailedTestSuites ?? 0);
-  if (r.status !== 0 && (j.numFailedTests ?? 0) === 0 && (j.numFailedTestSuites ?? 0) === 0) failed++;
+  failed += j.numFailedTests ?? 0;
+  // A file that failed before running a test (import error, hook failure) counts once; its
+  // describe blocks are not failures of their own.
+  for (const file of j.testResults ?? []) {
+    const anyFailedTest = (file.assertionResults ?? []).some((a) => a.status === 'failed');
+    if (file.status === 'failed' && !anyFailedTest) failed++;
+  }
+  if (r.status !== 0 && failed === 0) failed++;
 } else if (r.status !== 0) failed++;
 
 console.log(`${passed} passed, ${failed} failed`);
