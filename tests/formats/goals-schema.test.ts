@@ -27,4 +27,14 @@ describe('schemas/goals.schema.json agrees with the validator', () => {
       for (const g of doc.goals) for (const k of Object.keys(g)) expect(Object.keys(schema.$defs.goal.properties)).toContain(k);
     }
   });
+  it('declares every top-level field the validator keeps, and vendors is checked the same way', () => {
+    const doc = validateGoals({
+      format: 'goalpost.goals/1', model: 'ga4', vendors: ['ga4', 'liveperson'], session: { timeoutMinutes: 20 },
+      crossDomain: { domains: ['a.example'] }, goals: [], endpoints: [{ host: 'c.a.example', decoder: 'ga4' }],
+    });
+    for (const k of Object.keys(doc)) expect(Object.keys(schema.properties)).toContain(k);
+    expect(doc.vendors).toEqual(['ga4', 'liveperson']);
+    expect(() => validateGoals({ format: 'goalpost.goals/1', vendors: ['ga4', 7], goals: [] }, 'g.json')).toThrow(/g\.json: vendors\[1\]/);
+    expect(() => validateGoals({ format: 'goalpost.goals/1', vendors: [''], goals: [] })).toThrow(/vendors\[0\] is empty/);
+  });
 });
