@@ -40,7 +40,10 @@ function Header({ store }: { store: PanelStore }) {
         </span>
       )}
       <span class="spacer" />
-      <span class="muted">model {store.goals.value.model ?? 'ptengine'}</span>
+      <span class="muted" title="The counting rules applied, and the tags whose hits make visitors, visits and goals">
+        model {store.report.value?.model ?? store.goals.value.model ?? 'ptengine'}
+        {store.report.value?.counted?.length ? ` · counting ${store.report.value.counted.join(', ')}` : ''}
+      </span>
       <button type="button" onClick={() => void store.clear()} title={imported ? 'Close the file' : 'Forget what was recorded for this tab'}>
         Clear
       </button>

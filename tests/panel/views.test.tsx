@@ -197,6 +197,11 @@ describe('Editor view', () => {
 });
 
 describe('App shell', () => {
+  it('says which rules and whose hits the numbers come from', () => {
+    const { container } = show('tags', fixtureStore({ report: { ...fixtureReport(), counted: ['liveperson', 'ptengine'] } }));
+    expect(container.querySelector('header')?.textContent).toContain('model ptengine · counting liveperson, ptengine');
+  });
+
   it('moves between tabs with the arrow keys', () => {
     show('tags');
     const tags = screen.getByRole('tab', { name: 'Tags' });
