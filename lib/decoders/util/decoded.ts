@@ -1,6 +1,8 @@
 /** Small constructors so every vendor module builds its Decoded the same way. */
 import type { HitBody } from '../../formats/journey';
 import type { Decoded, DecodedParam, RequestRole } from '../types';
+import type { Fields, Pair } from './fields';
+import { describe, requestTypeParam, type Dictionary } from './params';
 
 export interface DecodedInit {
   role?: RequestRole;
@@ -24,6 +26,21 @@ export function decoded(id: string, vendorName: string, init: DecodedInit = {}):
   if (init.requestType !== undefined) out.requestType = init.requestType;
   if (init.problems && init.problems.length > 0) out.problems = [...new Set(init.problems)];
   return out;
+}
+
+/**
+ * A Decoded for a pixel whose fields are the whole story: the panel lists the request type,
+ * then the fields through the vendor's dictionary, then what the vendor derived (`extra`).
+ */
+export function decodedFields(
+  id: string,
+  vendorName: string,
+  fields: Fields | readonly Pair[],
+  dict: Dictionary,
+  init: Omit<DecodedInit, 'params'> = {},
+  extra: DecodedParam[] = [],
+): Decoded {
+  return decoded(id, vendorName, { ...init, params: [requestTypeParam(init.requestType), ...describe(fields, dict), ...extra] });
 }
 
 /** Drops undefined and empty-string optional fields so hits compare cleanly. */

@@ -43,3 +43,8 @@ export function describe(fields: Fields | readonly Pair[], dict: Dictionary, oth
 export function param(key: string, label: string, value: string, group?: string): DecodedParam {
   return group === undefined ? { key, label, value } : { key, label, value, group };
 }
+
+/** The request type as the first row of the panel's General group; empty when there is none. */
+export function requestTypeParam(requestType: string | undefined): DecodedParam {
+  return param('requestType', 'Request type', requestType ?? '', 'General');
+}

@@ -12,7 +12,7 @@ import type { DecodedParam, RequestDecoder } from '../types';
 import { decoded, hit, pageOf } from '../util/decoded';
 import { Fields, looksLikeForm, parseQuery, urlFields, type Pair } from '../util/fields';
 import { num } from '../util/json';
-import { describe, param, type Dictionary } from '../util/params';
+import { describe, param, requestTypeParam, type Dictionary } from '../util/params';
 
 export const ADOBE_ID = 'adobe';
 const NAME = 'Adobe Analytics';
@@ -131,7 +131,7 @@ export const adobeAnalytics: RequestDecoder = {
     }
     const params: DecodedParam[] = [];
     if (rsid) params.push(param('rsid', 'Report suite', rsid, 'General'));
-    params.push(param('requestType', 'Request type', requestType, 'General'));
+    params.push(requestTypeParam(requestType));
     params.push(...describe(f, DICT));
     if (!rsid) problems.push('The path names no report suite (/b/ss/<rsid>/…).');
     return decoded(ADOBE_ID, NAME, { account: rsid, requestType, hits, params, problems });

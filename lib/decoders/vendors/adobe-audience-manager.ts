@@ -5,10 +5,10 @@
  * The ID service (`/id?…`) is the Experience Cloud ID decoder's.
  */
 import type { RequestDecoder } from '../types';
-import { decoded } from '../util/decoded';
+import { decodedFields } from '../util/decoded';
 import { parseQuery, urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
-import { describe, param, type Dictionary } from '../util/params';
+import type { Dictionary } from '../util/params';
 
 const ID = 'adobe-audience-manager';
 const NAME = 'Adobe Audience Manager';
@@ -45,12 +45,6 @@ export const adobeAudienceManager: RequestDecoder = {
     const sub = url.hostname.toLowerCase().replace(/\.demdex\.net$/, '');
     // The partner subdomain names the customer; "dpm" is Adobe's shared sync host.
     const account = sub && sub !== 'dpm' ? sub : undefined;
-    return decoded(ID, NAME, {
-      role: 'other',
-      account,
-      requestType,
-      params: [param('requestType', 'Request type', requestType, 'General'), ...describe(f, DICT)],
-      problems,
-    });
+    return decodedFields(ID, NAME, f, DICT, { role: 'other', account, requestType, problems });
   },
 };

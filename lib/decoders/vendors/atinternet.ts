@@ -8,7 +8,7 @@ import type { HitBody } from '../../formats/journey';
 import type { RequestDecoder } from '../types';
 import { decoded, hit, pageOf } from '../util/decoded';
 import { urlFields } from '../util/fields';
-import { describe, param, type Dictionary } from '../util/params';
+import { describe, param, requestTypeParam, type Dictionary } from '../util/params';
 
 const ID = 'atinternet';
 const NAME = 'AT Internet';
@@ -56,7 +56,7 @@ export const atinternet: RequestDecoder = {
       requestType,
       hits,
       params: [
-        param('requestType', 'Request type', requestType, 'General'),
+        requestTypeParam(requestType),
         // Collection hosts are often first-party, so which one received the hit matters.
         param('trackingServer', 'Tracking server', url.hostname, 'General'),
         ...describe(f, DICT),

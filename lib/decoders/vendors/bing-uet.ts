@@ -6,10 +6,10 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decodedFields, hit, pageOf } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
-import { describe, param, type Dictionary } from '../util/params';
+import type { Dictionary } from '../util/params';
 
 const ID = 'bing-uet';
 const NAME = 'Microsoft Advertising UET';
@@ -57,12 +57,6 @@ export const bingUet: RequestDecoder = {
     const hits: HitBody[] = [];
     if (isPage) hits.push(hit({ ...base, kind: 'pageview', referrer: f.first('r') }));
     else if (evt === 'custom') hits.push(hit({ ...base, kind: 'event', name: f.first('ea', 'ec', 'el') ?? 'custom' }));
-    return decoded(ID, NAME, {
-      account: f.first('ti'),
-      requestType,
-      hits,
-      params: [param('requestType', 'Request type', requestType, 'General'), ...describe(f, DICT)],
-      problems,
-    });
+    return decodedFields(ID, NAME, f, DICT, { account: f.first('ti'), requestType, hits, problems });
   },
 };

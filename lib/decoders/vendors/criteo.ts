@@ -6,11 +6,11 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { DecodedParam, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decodedFields, hit, pageOf } from '../util/decoded';
 import { parseQuery, urlFields, type Fields } from '../util/fields';
 import { num } from '../util/json';
 import { hostIn } from '../util/match';
-import { describe, param, type Dictionary } from '../util/params';
+import { param, type Dictionary } from '../util/params';
 
 const ID = 'criteo';
 const NAME = 'Criteo OneTag';
@@ -72,12 +72,6 @@ export const criteo: RequestDecoder = {
     const eventParams: DecodedParam[] = events.flatMap((e, i) =>
       e.pairs.map(([k, v]) => param(`p${i}.${k}`, `Event ${i} ${k === 'e' ? 'type' : k}`, k === 'e' ? `${v} (${EVENT_LABELS[v] ?? v})` : v, 'Event')),
     );
-    return decoded(ID, NAME, {
-      account,
-      requestType,
-      hits,
-      params: [param('requestType', 'Request type', requestType ?? '', 'General'), ...describe(f, DICT), ...eventParams],
-      problems,
-    });
+    return decodedFields(ID, NAME, f, DICT, { account, requestType, hits, problems }, eventParams);
   },
 };

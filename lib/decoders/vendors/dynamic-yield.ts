@@ -4,10 +4,10 @@
  * Payload formats are not publicly documented, so these are shown as vendor traffic only.
  */
 import type { RequestDecoder } from '../types';
-import { decoded } from '../util/decoded';
+import { decodedFields } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
-import { describe, param, type Dictionary } from '../util/params';
+import type { Dictionary } from '../util/params';
 
 const ID = 'dynamic-yield';
 const NAME = 'Dynamic Yield';
@@ -31,12 +31,6 @@ export const dynamicYield: RequestDecoder = {
     const f = urlFields(url, problems);
     const segment = url.pathname.split('/').filter(Boolean)[0] ?? '';
     const requestType = TYPES[segment] ?? (segment || undefined);
-    return decoded(ID, NAME, {
-      role: 'other',
-      account: f.first('sec'),
-      requestType,
-      params: [param('requestType', 'Request type', requestType ?? '', 'General'), ...describe(f, DICT)],
-      problems,
-    });
+    return decodedFields(ID, NAME, f, DICT, { role: 'other', account: f.first('sec'), requestType, problems });
   },
 };

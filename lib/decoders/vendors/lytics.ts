@@ -8,7 +8,7 @@ import type { RequestDecoder } from '../types';
 import { decoded, hit, pageOf } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
-import { describe, param, type Dictionary } from '../util/params';
+import { describe, param, requestTypeParam, type Dictionary } from '../util/params';
 
 const ID = 'lytics';
 const NAME = 'Lytics';
@@ -57,7 +57,7 @@ export const lytics: RequestDecoder = {
     if (event) hits.push(hit({ ...base, kind: 'event', name: event }));
     const params = describe(f, DICT);
     if (account) params.unshift(param('cid', 'Account ID', account, 'General'));
-    params.unshift(param('requestType', 'Request type', requestType, 'General'));
+    params.unshift(requestTypeParam(requestType));
     return decoded(ID, NAME, { account, requestType, hits, params, problems });
   },
 };

@@ -13,7 +13,7 @@ import { decoded, hit, pageOf } from '../util/decoded';
 import { Fields, looksLikeForm, parseQuery, urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
 import { isObject, num, parseJson, pick, str } from '../util/json';
-import { describe, param, type Dictionary } from '../util/params';
+import { describe, param, requestTypeParam, type Dictionary } from '../util/params';
 
 const ID = 'matomo';
 const NAME = 'Matomo';
@@ -153,7 +153,7 @@ export const matomo: RequestDecoder = {
     const first = requests[0] ?? q;
     const params = [
       param('trackingServer', 'Tracking server', url.hostname, 'General'),
-      param('requestType', 'Request type', requests.map(requestType).join(', '), 'General'),
+      requestTypeParam(requests.map(requestType).join(', ')),
       ...requests.flatMap((f) => [...describe(f, DICT), ...itemParams(f, problems), ...cvarParams(f, problems)]),
     ];
     return decoded(ID, NAME, { account, requestType: requests.map(requestType).join(', '), hits, params: first ? params : [], problems });

@@ -5,10 +5,10 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decodedFields, hit, pageOf } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { isObject, parseJson, str } from '../util/json';
-import { describe, param, type Dictionary } from '../util/params';
+import type { Dictionary } from '../util/params';
 
 const ID = 'parsely';
 const NAME = 'Parse.ly';
@@ -61,12 +61,6 @@ export const parsely: RequestDecoder = {
       const type = isObject(extra) ? str(extra._conversion_type) : undefined;
       hits.push(hit({ ...base, kind: 'event', name: type ?? 'conversion' }));
     } else if (action === 'videostart') hits.push(hit({ ...base, kind: 'event', name: 'videostart' }));
-    return decoded(ID, NAME, {
-      account,
-      requestType,
-      hits,
-      params: [param('requestType', 'Request type', requestType ?? '', 'General'), ...describe(f, DICT)],
-      problems,
-    });
+    return decodedFields(ID, NAME, f, DICT, { account, requestType, hits, problems });
   },
 };

@@ -6,11 +6,11 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { DecodedParam, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decodedFields, hit, pageOf } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { flatten, isObject, num, parseJson, str, type JsonObject } from '../util/json';
 import { hostIn } from '../util/match';
-import { describe, param, type Dictionary } from '../util/params';
+import { describe, type Dictionary } from '../util/params';
 
 const ID = 'pinterest';
 const NAME = 'Pinterest Tag';
@@ -65,12 +65,6 @@ export const pinterest: RequestDecoder = {
       if (orderId) transaction.orderId = orderId;
       hits.push(hit({ ...base, kind: 'transaction', transaction }));
     } else if (event && lower !== 'init') hits.push(hit({ ...base, kind: 'event', name: str(ed.event_name) ?? event }));
-    return decoded(ID, NAME, {
-      account,
-      requestType,
-      hits,
-      params: [param('requestType', 'Request type', requestType ?? '', 'General'), ...describe(f, DICT), ...nested],
-      problems,
-    });
+    return decodedFields(ID, NAME, f, DICT, { account, requestType, hits, problems }, nested);
   },
 };

@@ -5,11 +5,11 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decodedFields, hit, pageOf } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { num } from '../util/json';
 import { hostIn } from '../util/match';
-import { describe, param, type Dictionary } from '../util/params';
+import type { Dictionary } from '../util/params';
 
 const ID = 'reddit';
 const NAME = 'Reddit Pixel';
@@ -55,12 +55,6 @@ export const reddit: RequestDecoder = {
       if (orderId) transaction.orderId = orderId;
       hits.push(hit({ ...base, kind: 'transaction', transaction }));
     } else if (requestType) hits.push(hit({ ...base, kind: 'event', name: requestType }));
-    return decoded(ID, NAME, {
-      account,
-      requestType,
-      hits,
-      params: [param('requestType', 'Request type', requestType ?? '', 'General'), ...describe(f, DICT)],
-      problems,
-    });
+    return decodedFields(ID, NAME, f, DICT, { account, requestType, hits, problems });
   },
 };

@@ -9,7 +9,7 @@ import type { RequestDecoder } from '../types';
 import { decoded, hit, pageOf } from '../util/decoded';
 import { looksLikeForm, parseQuery, urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
-import { describe, param, type Dictionary } from '../util/params';
+import { describe, requestTypeParam, type Dictionary } from '../util/params';
 
 const ID = 'snapchat';
 const NAME = 'Snap Pixel';
@@ -58,7 +58,7 @@ export const snapchat: RequestDecoder = {
       account,
       requestType,
       hits,
-      params: [...(requestType ? [param('requestType', 'Request type', requestType, 'General')] : []), ...describe(f, DICT)],
+      params: [...(requestType ? [requestTypeParam(requestType)] : []), ...describe(f, DICT)],
       problems,
     });
   },

@@ -5,11 +5,11 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decodedFields, hit, pageOf } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { isObject, num, parseJson, str } from '../util/json';
 import { hostIn } from '../util/match';
-import { describe, param, type Dictionary } from '../util/params';
+import type { Dictionary } from '../util/params';
 
 const ID = 'twitter';
 const NAME = 'X (Twitter) Pixel';
@@ -56,12 +56,6 @@ export const twitter: RequestDecoder = {
       }
       return [hit({ ...base, kind: 'event', name })];
     });
-    return decoded(ID, NAME, {
-      account,
-      requestType,
-      hits,
-      params: [param('requestType', 'Request type', requestType ?? '', 'General'), ...describe(f, DICT)],
-      problems,
-    });
+    return decodedFields(ID, NAME, f, DICT, { account, requestType, hits, problems });
   },
 };

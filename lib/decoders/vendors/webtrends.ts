@@ -8,7 +8,7 @@ import type { HitBody } from '../../formats/journey';
 import type { RequestDecoder } from '../types';
 import { decoded, hit, pageOf } from '../util/decoded';
 import { urlFields } from '../util/fields';
-import { describe, param, type Dictionary } from '../util/params';
+import { describe, param, requestTypeParam, type Dictionary } from '../util/params';
 
 const ID = 'webtrends';
 const NAME = 'Webtrends';
@@ -55,7 +55,7 @@ export const webtrends: RequestDecoder = {
       : hit({ ...base, kind: 'event', name: requestType })];
     const params = describe(f, DICT);
     if (account) params.unshift(param('accountID', 'Account (DCS ID)', account, 'General'));
-    params.unshift(param('requestType', 'Request type', requestType, 'General'));
+    params.unshift(requestTypeParam(requestType));
     return decoded(ID, NAME, { account, requestType, hits, params, problems });
   },
 };
