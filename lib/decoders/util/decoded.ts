@@ -54,6 +54,26 @@ export function hit(body: HitBody): HitBody {
   return out as unknown as HitBody;
 }
 
+type Base = Omit<HitBody, 'kind'>;
+type Transaction = NonNullable<HitBody['transaction']>;
+
+/** A transaction with an empty currency or order id left out, as hit() leaves out empty fields. */
+export function transaction({ total, currency, orderId }: Transaction): Transaction {
+  const out: Transaction = { total };
+  if (currency) out.currency = currency;
+  if (orderId) out.orderId = orderId;
+  return out;
+}
+
+export function transactionHit(base: Base, order: Transaction): HitBody {
+  return hit({ ...base, kind: 'transaction', transaction: transaction(order) });
+}
+
+/** An experience hit; a variant only when the protocol names one. */
+export function experienceHit(base: Base, id: string, variant: string | undefined): HitBody {
+  return hit({ ...base, kind: 'experience', experience: variant ? { id, variant } : { id } });
+}
+
 /** The page a hit is about: the protocol's own page URL, else the page that sent it. */
 export function pageOf(protocolUrl: string | undefined, pageUrl: string | undefined): string {
   return protocolUrl || pageUrl || '';

@@ -9,7 +9,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { DecodedParam, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { Fields, looksLikeForm, parseQuery, urlFields, type Pair } from '../util/fields';
 import { num } from '../util/json';
 import { describe, param, requestTypeParam, type Dictionary } from '../util/params';
@@ -122,12 +122,11 @@ export const adobeAnalytics: RequestDecoder = {
     const events = eventNames(f.get('events'));
     for (const e of events) hits.push(hit({ ...base, kind: 'event', name: e }));
     if (events.includes('purchase')) {
-      const transaction: NonNullable<HitBody['transaction']> = { total: productsTotal(f.get('products')) ?? 0 };
-      const currency = f.get('cc');
-      const orderId = f.get('purchaseID');
-      if (currency) transaction.currency = currency;
-      if (orderId) transaction.orderId = orderId;
-      hits.push(hit({ ...base, kind: 'transaction', transaction }));
+      hits.push(transactionHit(base, {
+        total: productsTotal(f.get('products')) ?? 0,
+        currency: f.get('cc'),
+        orderId: f.get('purchaseID'),
+      }));
     }
     const params: DecodedParam[] = [];
     if (rsid) params.push(param('rsid', 'Report suite', rsid, 'General'));

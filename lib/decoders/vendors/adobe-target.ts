@@ -7,7 +7,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { DecodedParam, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, experienceHit, hit, pageOf } from '../util/decoded';
 import { Fields, looksLikeForm, parseQuery, urlFields } from '../util/fields';
 import { flatten, isObject, parseJson, pick, str } from '../util/json';
 import { describe, param, type Dictionary } from '../util/params';
@@ -48,7 +48,7 @@ function deliveryHits(body: unknown, base: Omit<HitBody, 'kind'>): HitBody[] {
   for (const n of notifications) {
     const activity = str(pick(n, 'activity.id')) ?? str(pick(n, 'metrics.0.activityId'));
     const experience = str(pick(n, 'experience.id')) ?? str(pick(n, 'metrics.0.experienceId'));
-    if (activity) hits.push(hit({ ...base, kind: 'experience', experience: experience ? { id: activity, variant: experience } : { id: activity } }));
+    if (activity) hits.push(experienceHit(base, activity, experience));
   }
   return hits;
 }

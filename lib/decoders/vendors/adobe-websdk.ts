@@ -7,7 +7,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, experienceHit, hit, pageOf, transactionHit } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { flatten, num, parseJson, pick, str } from '../util/json';
 import { describe } from '../util/params';
@@ -45,18 +45,17 @@ function eventHits(event: unknown, top: unknown, req: { pageUrl?: string }, acco
       const variant = str(pick(p, 'scopeDetails.experience.id')) ?? str(pick(p, 'items.0.id'));
       if (!activity) continue;
       if (type === 'decisioning.propositionDisplay') {
-        hits.push(hit({ ...base, kind: 'experience', experience: variant ? { id: activity, variant } : { id: activity } }));
+        hits.push(experienceHit(base, activity, variant));
       }
     }
     if (type === 'decisioning.propositionInteract') hits.push(hit({ ...base, kind: 'event', name: type }));
   } else if (type) hits.push(hit({ ...base, kind: 'event', name: type }));
   if (purchases || type === 'commerce.purchases') {
-    const transaction: NonNullable<HitBody['transaction']> = { total: num(pick(xdm, 'commerce.order.priceTotal')) ?? 0 };
-    const currency = str(pick(xdm, 'commerce.order.currencyCode'));
-    const orderId = str(pick(xdm, 'commerce.order.purchaseID'));
-    if (currency) transaction.currency = currency;
-    if (orderId) transaction.orderId = orderId;
-    hits.push(hit({ ...base, kind: 'transaction', transaction }));
+    hits.push(transactionHit(base, {
+      total: num(pick(xdm, 'commerce.order.priceTotal')) ?? 0,
+      currency: str(pick(xdm, 'commerce.order.currencyCode')),
+      orderId: str(pick(xdm, 'commerce.order.purchaseID')),
+    }));
   }
   return hits;
 }

@@ -7,7 +7,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RawRequest, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { looksLikeForm, parseQuery } from '../util/fields';
 import { flatten, isObject, num, parseJson, pick, str } from '../util/json';
 import { hostIn } from '../util/match';
@@ -34,12 +34,11 @@ function hitsOf(e: unknown, req: RawRequest, account: string | undefined): HitBo
     num(pick(e, 'event_properties.$revenue')) ??
     (num(pick(e, 'price')) !== undefined ? (num(pick(e, 'price')) ?? 0) * (num(pick(e, 'quantity')) ?? 1) : undefined);
   if (revenue !== undefined) {
-    const transaction: NonNullable<HitBody['transaction']> = { total: revenue };
-    const currency = str(pick(e, 'event_properties.currency')) ?? str(pick(e, 'currency'));
-    const orderId = str(pick(e, 'event_properties.order_id')) ?? str(pick(e, 'productId')) ?? str(pick(e, 'insert_id'));
-    if (currency) transaction.currency = currency;
-    if (orderId) transaction.orderId = orderId;
-    hits.push(hit({ ...base, kind: 'transaction', transaction }));
+    hits.push(transactionHit(base, {
+      total: revenue,
+      currency: str(pick(e, 'event_properties.currency')) ?? str(pick(e, 'currency')),
+      orderId: str(pick(e, 'event_properties.order_id')) ?? str(pick(e, 'productId')) ?? str(pick(e, 'insert_id')),
+    }));
   }
   return hits;
 }

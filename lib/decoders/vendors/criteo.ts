@@ -6,7 +6,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { DecodedParam, RequestDecoder } from '../types';
-import { decodedFields, hit, pageOf } from '../util/decoded';
+import { decodedFields, hit, pageOf, transactionHit } from '../util/decoded';
 import { parseQuery, urlFields, type Fields } from '../util/fields';
 import { num } from '../util/json';
 import { hostIn } from '../util/match';
@@ -62,12 +62,7 @@ export const criteo: RequestDecoder = {
     if (main && code === 'vc') {
       const total = basketTotal(main.get('p'), problems);
       if (total === undefined) problems.push('The purchase items (p) have no readable prices, so the total is 0.');
-      const transaction: NonNullable<HitBody['transaction']> = { total: total ?? 0 };
-      const currency = main.first('c');
-      const orderId = main.first('id');
-      if (currency) transaction.currency = currency;
-      if (orderId) transaction.orderId = orderId;
-      hits.push(hit({ ...base, kind: 'transaction', transaction }));
+      hits.push(transactionHit(base, { total: total ?? 0, currency: main.first('c'), orderId: main.first('id') }));
     } else if (main && code) hits.push(hit({ ...base, kind: 'event', name: PAGE_EVENTS[code] }));
     const eventParams: DecodedParam[] = events.flatMap((e, i) =>
       e.pairs.map(([k, v]) => param(`p${i}.${k}`, `Event ${i} ${k === 'e' ? 'type' : k}`, k === 'e' ? `${v} (${EVENT_LABELS[v] ?? v})` : v, 'Event')),

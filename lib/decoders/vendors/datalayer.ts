@@ -7,7 +7,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { Decoded, PushDecoder, RawPush } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transaction } from '../util/decoded';
 import { flatten, isObject, num, pick, str } from '../util/json';
 import { describe } from '../util/params';
 
@@ -17,18 +17,11 @@ const NAME = 'dataLayer';
 function transactionOf(params: unknown, ecommerce: unknown): HitBody['transaction'] | undefined {
   const ua = pick(ecommerce, 'purchase.actionField');
   if (isObject(ua)) {
-    const t: NonNullable<HitBody['transaction']> = { total: num(ua.revenue) ?? 0 };
-    const currency = str(pick(ecommerce, 'currencyCode'));
-    if (currency) t.currency = currency;
-    if (str(ua.id)) t.orderId = str(ua.id);
-    return t;
+    return transaction({ total: num(ua.revenue) ?? 0, currency: str(pick(ecommerce, 'currencyCode')), orderId: str(ua.id) });
   }
   const src = isObject(ecommerce) && ('value' in ecommerce || 'transaction_id' in ecommerce) ? ecommerce : params;
   if (!isObject(src)) return undefined;
-  const t: NonNullable<HitBody['transaction']> = { total: num(src.value) ?? 0 };
-  if (str(src.currency)) t.currency = str(src.currency);
-  if (str(src.transaction_id)) t.orderId = str(src.transaction_id);
-  return t;
+  return transaction({ total: num(src.value) ?? 0, currency: str(src.currency), orderId: str(src.transaction_id) });
 }
 
 function decodeDataLayer(push: RawPush): Decoded | null {

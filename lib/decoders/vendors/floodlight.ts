@@ -8,7 +8,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { Fields, type Pair } from '../util/fields';
 import { num } from '../util/json';
 import { hostIn } from '../util/match';
@@ -68,10 +68,7 @@ export const floodlight: RequestDecoder = {
     const base = { vendor: ID, url: pageOf(f.first('~oref'), req.pageUrl), account };
     const hits: HitBody[] = [];
     if (method === 'transactions / items_sold') {
-      const transaction: NonNullable<HitBody['transaction']> = { total: num(f.get('cost')) ?? 0 };
-      const orderId = f.first('ord');
-      if (orderId) transaction.orderId = orderId;
-      hits.push(hit({ ...base, kind: 'transaction', transaction }));
+      hits.push(transactionHit(base, { total: num(f.get('cost')) ?? 0, orderId: f.first('ord') }));
     } else hits.push(hit({ ...base, kind: 'event', name: f.first('cat') ?? 'floodlight' }));
     return decoded(ID, NAME, {
       account,

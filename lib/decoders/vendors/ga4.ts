@@ -9,7 +9,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { Decoded, DecodedParam, RawRequest, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { Fields, parseQuery, urlFields } from '../util/fields';
 import { num } from '../util/json';
 import { describe, param, type Dictionary } from '../util/params';
@@ -103,13 +103,11 @@ export function ga4Hits(fields: Fields, req: RawRequest, vendor = GA4_ID): HitBo
   if (event === 'page_view') return [hit({ ...base, kind: 'pageview' })];
   const hits: HitBody[] = [hit({ ...base, kind: 'event', name: event })];
   if (event === 'purchase') {
-    const total = num(fields.first('epn.value', 'ep.value')) ?? itemsTotal(fields) ?? 0;
-    const currency = fields.first('cu', 'ep.currency');
-    const orderId = fields.first('ep.transaction_id', 'epn.transaction_id');
-    const transaction: NonNullable<HitBody['transaction']> = { total };
-    if (currency) transaction.currency = currency;
-    if (orderId) transaction.orderId = orderId;
-    hits.push(hit({ ...base, kind: 'transaction', transaction }));
+    hits.push(transactionHit(base, {
+      total: num(fields.first('epn.value', 'ep.value')) ?? itemsTotal(fields) ?? 0,
+      currency: fields.first('cu', 'ep.currency'),
+      orderId: fields.first('ep.transaction_id', 'epn.transaction_id'),
+    }));
   }
   return hits;
 }

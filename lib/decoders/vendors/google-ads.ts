@@ -7,7 +7,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { parseQuery, urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
 import { num } from '../util/json';
@@ -56,12 +56,11 @@ export const googleAds: RequestDecoder = {
       hits.push(hit({ ...base, kind: 'event', name: event || 'conversion' }));
       const value = num(f.get('value') ?? data.get('value'));
       if (event === 'purchase' || (value !== undefined && f.has('oid'))) {
-        const transaction: NonNullable<HitBody['transaction']> = { total: value ?? 0 };
-        const currency = f.get('currency_code') ?? data.get('currency');
-        const orderId = f.get('oid') ?? data.get('transaction_id');
-        if (currency) transaction.currency = currency;
-        if (orderId) transaction.orderId = orderId;
-        hits.push(hit({ ...base, kind: 'transaction', transaction }));
+        hits.push(transactionHit(base, {
+          total: value ?? 0,
+          currency: f.get('currency_code') ?? data.get('currency'),
+          orderId: f.get('oid') ?? data.get('transaction_id'),
+        }));
       }
     }
     return decoded(ID, NAME, {

@@ -14,7 +14,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { Decoded, PushDecoder, RawPush, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { flatten, isObject, num, pick, str, type JsonObject } from '../util/json';
 import { hostIn } from '../util/match';
@@ -45,12 +45,11 @@ export function sdeHit(sde: unknown, pageUrl: string | undefined, problems: stri
     case 'purchase': {
       const total = num(b.total) ?? num(pick(b, 'cart.total'));
       if (total === undefined) problems.push('A purchase has no readable total; counted as 0.');
-      const transaction: NonNullable<HitBody['transaction']> = { total: total ?? 0 };
-      const currency = str(b.currency) ?? str(pick(b, 'cart.currency'));
-      const orderId = str(b.orderId);
-      if (currency) transaction.currency = currency;
-      if (orderId) transaction.orderId = orderId;
-      return hit({ ...base, kind: 'transaction', transaction });
+      return transactionHit(base, {
+        total: total ?? 0,
+        currency: str(b.currency) ?? str(pick(b, 'cart.currency')),
+        orderId: str(b.orderId),
+      });
     }
     case 'lead': {
       const lead: NonNullable<HitBody['lead']> = {};

@@ -9,7 +9,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { DecodedParam, RawRequest, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { Fields, looksLikeForm, parseQuery, urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
 import { isObject, num, parseJson, pick, str } from '../util/json';
@@ -83,7 +83,7 @@ function hitsOf(f: Fields, req: RawRequest, account: string): HitBody[] {
     case 'Ecommerce': {
       const orderId = f.get('ec_id');
       if (!orderId) return [hit({ ...base, kind: 'event', name: 'ecommerce cart update' })];
-      return [hit({ ...base, kind: 'transaction', transaction: { total: num(f.get('revenue')) ?? 0, orderId } })];
+      return [transactionHit(base, { total: num(f.get('revenue')) ?? 0, orderId })];
     }
     case 'Goal':
       return [hit({ ...base, kind: 'event', name: `goal ${f.get('idgoal')}` })];

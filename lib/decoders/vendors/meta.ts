@@ -6,7 +6,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { DecodedParam, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { looksLikeForm, parseQuery, urlFields, type Pair } from '../util/fields';
 import { hostIn } from '../util/match';
 import { flatten, num } from '../util/json';
@@ -69,12 +69,11 @@ export const meta: RequestDecoder = {
     if (ev === 'PageView') hits.push(hit({ ...base, kind: 'pageview' }));
     else if (ev) hits.push(hit({ ...base, kind: 'event', name: ev }));
     if (ev === 'Purchase') {
-      const transaction: NonNullable<HitBody['transaction']> = { total: num(f.get('cd[value]')) ?? 0 };
-      const currency = f.get('cd[currency]');
-      const orderId = f.get('cd[order_id]') || f.get('eid');
-      if (currency) transaction.currency = currency;
-      if (orderId) transaction.orderId = orderId;
-      hits.push(hit({ ...base, kind: 'transaction', transaction }));
+      hits.push(transactionHit(base, {
+        total: num(f.get('cd[value]')) ?? 0,
+        currency: f.get('cd[currency]'),
+        orderId: f.get('cd[order_id]') || f.get('eid'),
+      }));
     }
     if (!ev) problems.push('No event (ev) in this request, so it yields no hit.');
     const params: DecodedParam[] = describe(expandJson(f.pairs), DICT);

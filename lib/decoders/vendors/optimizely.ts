@@ -10,7 +10,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RawRequest, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, experienceHit, hit, pageOf, transactionHit } from '../util/decoded';
 import { flatten, num, parseJson, pick, str } from '../util/json';
 import { describe } from '../util/params';
 
@@ -40,7 +40,7 @@ function v1Hits(body: unknown, req: RawRequest, account: string | undefined): Hi
         const id = str(pick(d, 'experiment_id'));
         if (!id || pick(d, 'is_campaign_holdback') === true) continue;
         const variant = str(pick(d, 'variation_id'));
-        hits.push(hit({ ...base, kind: 'experience', experience: variant ? { id, variant } : { id } }));
+        hits.push(experienceHit(base, id, variant));
       }
       for (const e of arr(pick(snap, 'events'))) {
         const key = str(pick(e, 'key'));
@@ -48,7 +48,7 @@ function v1Hits(body: unknown, req: RawRequest, account: string | undefined): Hi
         hits.push(hit({ ...base, kind: 'event', name: key }));
         const cents = num(pick(e, 'revenue')) ?? num(pick(e, 'tags.revenue'));
         if (cents !== undefined) {
-          hits.push(hit({ ...base, kind: 'transaction', transaction: { total: cents / 100 } }));
+          hits.push(transactionHit(base, { total: cents / 100 }));
         }
       }
     }
@@ -69,7 +69,7 @@ function legacyHits(body: unknown, req: RawRequest, account: string | undefined)
     const id = str(pick(layer, 'decision.experimentId'));
     if (!id || pick(layer, 'decision.isLayerHoldback') === true) continue;
     const variant = str(pick(layer, 'decision.variationId'));
-    hits.push(hit({ ...base, kind: 'experience', experience: variant ? { id, variant } : { id } }));
+    hits.push(experienceHit(base, id, variant));
   }
   const name = str(pick(body, 'eventName'));
   if (name && str(pick(body, 'eventType')) !== 'client_activation') hits.push(hit({ ...base, kind: 'event', name }));

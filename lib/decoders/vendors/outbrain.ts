@@ -5,7 +5,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RequestDecoder } from '../types';
-import { decodedFields, hit, pageOf } from '../util/decoded';
+import { decodedFields, hit, pageOf, transactionHit } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { num } from '../util/json';
 import { hostIn } from '../util/match';
@@ -43,12 +43,7 @@ export const outbrain: RequestDecoder = {
     const value = num(f.get('orderValue'));
     if (isPage) hits.push(hit({ ...base, kind: 'pageview' }));
     else if (value !== undefined) {
-      const transaction: NonNullable<HitBody['transaction']> = { total: value };
-      const currency = f.first('currency');
-      const orderId = f.first('orderId');
-      if (currency) transaction.currency = currency;
-      if (orderId) transaction.orderId = orderId;
-      hits.push(hit({ ...base, kind: 'transaction', transaction }));
+      hits.push(transactionHit(base, { total: value, currency: f.first('currency'), orderId: f.first('orderId') }));
     } else if (name) hits.push(hit({ ...base, kind: 'event', name }));
     return decodedFields(ID, NAME, f, DICT, { account, requestType, hits, problems });
   },

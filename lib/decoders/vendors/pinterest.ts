@@ -6,7 +6,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { DecodedParam, RequestDecoder } from '../types';
-import { decodedFields, hit, pageOf } from '../util/decoded';
+import { decodedFields, hit, pageOf, transactionHit } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { flatten, isObject, num, parseJson, str, type JsonObject } from '../util/json';
 import { hostIn } from '../util/match';
@@ -58,12 +58,11 @@ export const pinterest: RequestDecoder = {
     const lower = event?.toLowerCase();
     if (lower === 'pagevisit') hits.push(hit({ ...base, kind: 'pageview', referrer: str(parsed.ad?.ref) }));
     else if (lower === 'checkout') {
-      const transaction: NonNullable<HitBody['transaction']> = { total: num(ed.value) ?? 0 };
-      const currency = str(ed.currency);
-      const orderId = str(ed.order_id) ?? str(ed.transaction_id);
-      if (currency) transaction.currency = currency;
-      if (orderId) transaction.orderId = orderId;
-      hits.push(hit({ ...base, kind: 'transaction', transaction }));
+      hits.push(transactionHit(base, {
+        total: num(ed.value) ?? 0,
+        currency: str(ed.currency),
+        orderId: str(ed.order_id) ?? str(ed.transaction_id),
+      }));
     } else if (event && lower !== 'init') hits.push(hit({ ...base, kind: 'event', name: str(ed.event_name) ?? event }));
     return decodedFields(ID, NAME, f, DICT, { account, requestType, hits, problems }, nested);
   },

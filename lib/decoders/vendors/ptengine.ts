@@ -18,7 +18,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { Decoded, PushDecoder, RawPush, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { looksLikeForm, parseQuery, urlFields } from '../util/fields';
 import { flatten, isObject, num, parseJson, pick, str } from '../util/json';
 import { hostIn } from '../util/match';
@@ -99,12 +99,11 @@ function ecHits(records: unknown, base: Omit<HitBody, 'kind'>): HitBody[] {
     if (/purchase|order|transaction/i.test(category)) {
       const total =
         num(pick(r, 'pt_revenue')) ?? num(pick(r, 'pt_total')) ?? num(pick(r, 'pt_order_amount')) ?? num(pick(r, 'pt_value')) ?? 0;
-      const transaction: NonNullable<HitBody['transaction']> = { total };
-      const currency = str(pick(r, 'pt_currency'));
-      const orderId = str(pick(r, 'pt_order_id')) ?? str(pick(r, 'pt_transaction_id'));
-      if (currency) transaction.currency = currency;
-      if (orderId) transaction.orderId = orderId;
-      hits.push(hit({ ...base, kind: 'transaction', transaction }));
+      hits.push(transactionHit(base, {
+        total,
+        currency: str(pick(r, 'pt_currency')),
+        orderId: str(pick(r, 'pt_order_id')) ?? str(pick(r, 'pt_transaction_id')),
+      }));
     } else hits.push(hit({ ...base, kind: 'event', name: category }));
   }
   return hits;

@@ -5,7 +5,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RequestDecoder } from '../types';
-import { decodedFields, hit, pageOf } from '../util/decoded';
+import { decodedFields, hit, pageOf, transactionHit } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { num } from '../util/json';
 import { hostIn } from '../util/match';
@@ -48,12 +48,11 @@ export const reddit: RequestDecoder = {
     const hits: HitBody[] = [];
     if (event === 'PageVisit') hits.push(hit({ ...base, kind: 'pageview' }));
     else if (event === 'Purchase') {
-      const transaction: NonNullable<HitBody['transaction']> = { total: num(f.get('m.valueDecimal')) ?? num(f.get('m.value')) ?? 0 };
-      const currency = f.first('m.currency');
-      const orderId = f.first('m.transactionId');
-      if (currency) transaction.currency = currency;
-      if (orderId) transaction.orderId = orderId;
-      hits.push(hit({ ...base, kind: 'transaction', transaction }));
+      hits.push(transactionHit(base, {
+        total: num(f.get('m.valueDecimal')) ?? num(f.get('m.value')) ?? 0,
+        currency: f.first('m.currency'),
+        orderId: f.first('m.transactionId'),
+      }));
     } else if (requestType) hits.push(hit({ ...base, kind: 'event', name: requestType }));
     return decodedFields(ID, NAME, f, DICT, { account, requestType, hits, problems });
   },

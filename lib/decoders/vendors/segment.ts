@@ -6,7 +6,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RawRequest, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { flatten, isObject, num, parseJson, pick, str } from '../util/json';
 import { hostIn } from '../util/match';
 import { describe } from '../util/params';
@@ -34,12 +34,11 @@ function hitsOf(msg: unknown, req: RawRequest, pathType: string): HitBody[] {
   const hits: HitBody[] = [hit({ ...base, kind: 'event', name: event })];
   if (event === 'Order Completed') {
     const total = num(pick(msg, 'properties.total')) ?? num(pick(msg, 'properties.revenue')) ?? num(pick(msg, 'properties.value')) ?? 0;
-    const transaction: NonNullable<HitBody['transaction']> = { total };
-    const currency = str(pick(msg, 'properties.currency'));
-    const orderId = str(pick(msg, 'properties.order_id'));
-    if (currency) transaction.currency = currency;
-    if (orderId) transaction.orderId = orderId;
-    hits.push(hit({ ...base, kind: 'transaction', transaction }));
+    hits.push(transactionHit(base, {
+      total,
+      currency: str(pick(msg, 'properties.currency')),
+      orderId: str(pick(msg, 'properties.order_id')),
+    }));
   }
   return hits;
 }

@@ -8,7 +8,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RawRequest, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { Fields, urlFields } from '../util/fields';
 import { isObject, num, parseJson, pick, str } from '../util/json';
 import { describe, param, type Dictionary } from '../util/params';
@@ -77,10 +77,7 @@ function hitsOf(f: Fields, req: RawRequest, problems: string[]): HitBody[] {
     case 'ue':
       return [hit({ ...base, kind: 'event', name: selfDescribingName(f, problems) ?? 'unstructured event' })];
     case 'tr': {
-      const transaction: NonNullable<HitBody['transaction']> = { total: num(f.get('tr_tt')) ?? 0 };
-      if (f.get('tr_cu')) transaction.currency = f.get('tr_cu');
-      if (f.get('tr_id')) transaction.orderId = f.get('tr_id');
-      return [hit({ ...base, kind: 'transaction', transaction })];
+      return [transactionHit(base, { total: num(f.get('tr_tt')) ?? 0, currency: f.get('tr_cu'), orderId: f.get('tr_id') })];
     }
     default:
       return [];

@@ -6,7 +6,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RawRequest, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { flatten, isObject, num, parseJson, pick, str } from '../util/json';
 import { safeDecode } from '../util/percent';
 import { describe } from '../util/params';
@@ -28,12 +28,11 @@ function hitsOf(e: unknown, req: RawRequest, problems: string[]): HitBody[] {
   if (!event) return [];
   const hits: HitBody[] = [hit({ ...base, kind: event === 'Pageview' ? 'pageview' : 'event', name: event === 'Pageview' ? undefined : event })];
   if (ORDER_EVENTS.has(event) && num(pick(e, 'properties.value')) !== undefined) {
-    const transaction: NonNullable<HitBody['transaction']> = { total: num(pick(e, 'properties.value')) ?? 0 };
-    const currency = str(pick(e, 'properties.currency'));
-    const orderId = str(pick(e, 'properties.order_id')) ?? str(pick(e, 'event_id'));
-    if (currency) transaction.currency = currency;
-    if (orderId) transaction.orderId = orderId;
-    hits.push(hit({ ...base, kind: 'transaction', transaction }));
+    hits.push(transactionHit(base, {
+      total: num(pick(e, 'properties.value')) ?? 0,
+      currency: str(pick(e, 'properties.currency')),
+      orderId: str(pick(e, 'properties.order_id')) ?? str(pick(e, 'event_id')),
+    }));
   }
   return hits;
 }

@@ -5,7 +5,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RequestDecoder } from '../types';
-import { decodedFields, hit, pageOf } from '../util/decoded';
+import { decodedFields, hit, pageOf, transactionHit } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { isObject, num, parseJson, str } from '../util/json';
 import { hostIn } from '../util/match';
@@ -47,12 +47,11 @@ export const twitter: RequestDecoder = {
       if (!name) return [];
       if (name === 'pageview') return [hit({ ...base, kind: 'pageview' })];
       if (name === 'purchase') {
-        const transaction: NonNullable<HitBody['transaction']> = { total: num(data.value) ?? num(f.get('tw_sale_amount')) ?? 0 };
-        const currency = str(data.currency);
-        const orderId = str(data.order_id) ?? f.first('tw_order_id');
-        if (currency) transaction.currency = currency;
-        if (orderId) transaction.orderId = orderId;
-        return [hit({ ...base, kind: 'transaction', transaction })];
+        return [transactionHit(base, {
+          total: num(data.value) ?? num(f.get('tw_sale_amount')) ?? 0,
+          currency: str(data.currency),
+          orderId: str(data.order_id) ?? f.first('tw_order_id'),
+        })];
       }
       return [hit({ ...base, kind: 'event', name })];
     });

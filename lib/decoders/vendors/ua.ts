@@ -8,7 +8,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { Decoded, RawRequest, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { Fields, urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
 import { num } from '../util/json';
@@ -81,12 +81,7 @@ function uaHits(f: Fields, req: RawRequest): HitBody[] {
     hits.push(hit({ ...base, kind: 'event', name: [f.get('ec'), f.get('ea')].filter(Boolean).join(' / ') || 'event' }));
   }
   if (t === 'transaction' || f.get('pa') === 'purchase') {
-    const transaction: NonNullable<HitBody['transaction']> = { total: num(f.get('tr')) ?? 0 };
-    const currency = f.first('cu');
-    const orderId = f.first('ti');
-    if (currency) transaction.currency = currency;
-    if (orderId) transaction.orderId = orderId;
-    hits.push(hit({ ...base, kind: 'transaction', transaction }));
+    hits.push(transactionHit(base, { total: num(f.get('tr')) ?? 0, currency: f.first('cu'), orderId: f.first('ti') }));
   }
   return hits;
 }

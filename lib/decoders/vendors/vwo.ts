@@ -9,7 +9,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RawRequest, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
+import { decoded, experienceHit, hit, pageOf, transactionHit } from '../util/decoded';
 import { urlFields } from '../util/fields';
 import { flatten, num, parseJson, pick, str } from '../util/json';
 import { describe } from '../util/params';
@@ -30,7 +30,7 @@ function eventHits(body: unknown, name: string, req: RawRequest, account: string
   if (name === 'vwo_variationShown') {
     const id = str(pick(props, 'id'));
     const variant = str(pick(props, 'variation'));
-    return id ? [hit({ ...base, kind: 'experience', experience: variant ? { id, variant } : { id } })] : [];
+    return id ? [experienceHit(base, id, variant)] : [];
   }
   if (name === 'vwo_pageView') return [hit({ ...base, kind: 'pageview' })];
   if (name === 'vwo_goalVisit') return [hit({ ...base, kind: 'event', name: `goal ${str(pick(props, 'id')) ?? ''}`.trim() })];
@@ -57,10 +57,10 @@ export const vwo: RequestDecoder = {
       if (goal) {
         hits.push(hit({ ...base, kind: 'event', name: `goal ${goal}` }));
         const revenue = num(q.get('r'));
-        if (revenue !== undefined) hits.push(hit({ ...base, kind: 'transaction', transaction: { total: revenue } }));
+        if (revenue !== undefined) hits.push(transactionHit(base, { total: revenue }));
       } else if (exp) {
         const variant = q.get('combination');
-        hits.push(hit({ ...base, kind: 'experience', experience: variant ? { id: exp, variant } : { id: exp } }));
+        hits.push(experienceHit(base, exp, variant));
       }
       return decoded(ID, NAME, { account, requestType: goal ? 'Conversion' : 'Variation shown', hits, params: describe(q, { experiment_id: 'Campaign ID', combination: 'Variation', account_id: 'Account ID', u: 'Visitor UUID', goal_id: 'Goal ID', r: 'Revenue' }), problems });
     }
