@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LaunchedBrowser } from '../lib/browser/chromium';
+import type { LaunchedBrowser } from '../lib/browser/chromium';
 import type { SiteServer } from '../lib/browser/site-server';
-import { ExtensionClient, launchPlain, pushesOf, requestsTo, visit, type RecordedJourney } from './support/extension';
+import { ExtensionClient, launchListening, launchPlain, pushesOf, requestsTo, visit, type RecordedJourney } from './support/extension';
 import { HOSTS, startFixtureSites } from './support/sites';
 
 let server: SiteServer;
@@ -9,7 +9,7 @@ let launched: LaunchedBrowser;
 
 beforeAll(async () => {
   server = await startFixtureSites();
-  launched = await launchWithExtension({ mapHosts: HOSTS });
+  launched = await launchListening({ mapHosts: HOSTS });
 });
 
 afterAll(async () => {

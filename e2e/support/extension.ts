@@ -4,7 +4,7 @@
  * no extension) to compare page behaviour with.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findChromium, type LaunchedBrowser } from '../../lib/browser/chromium';
+import { findChromium, launchWithExtension, type LaunchOptions, type LaunchedBrowser } from '../../lib/browser/chromium';
 import type { JourneyEvent } from '../../lib/formats/journey';
 
 export type RecordedJourney = { format: string; events: (JourneyEvent & { bodyNote?: string })[]; dropped?: number };
@@ -54,6 +54,32 @@ export class ExtensionClient {
     if (id === undefined) throw new Error(`no tab shows ${url}`);
     return id;
   }
+}
+
+/**
+ * The built extension, once its background listens to the network. A freshly installed
+ * extension's first run registers its listeners 100–250 ms after the worker target appears
+ * here, and Chromium delivers no webRequest/webNavigation event from before that (it does not
+ * yet know anyone wants them): a page opened sooner keeps only the hook's view (no commit
+ * transition, no statuses of pixels and scripts). A user installs, then browses; so do the tests.
+ */
+export async function launchListening(opts: LaunchOptions): Promise<LaunchedBrowser> {
+  const launched = await launchWithExtension(opts);
+  const worker = await launched.worker();
+  const until = Date.now() + 10_000;
+  const listening = () =>
+    worker.evaluate(() => {
+      const c = (globalThis as unknown as { chrome: Record<string, Record<string, { hasListeners(): boolean }>> }).chrome;
+      return ['onCompleted', 'onErrorOccurred'].every((e) => c.webRequest?.[e]?.hasListeners()) && c.webNavigation?.onCommitted?.hasListeners() === true;
+    });
+  while (!(await listening())) {
+    if (Date.now() > until) {
+      await launched.close();
+      throw new Error('the extension background never registered its listeners');
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return launched;
 }
 
 /** Opens `url` in a new tab and waits for the load event. */

@@ -75,17 +75,31 @@ function waitingOf(log: TabLog): LogEntry[] {
   return list;
 }
 
-/** The oldest entry seen only by the other view that `accept`s, within the window of `t`. */
-function findUnpaired(log: TabLog, only: LogEntry['via'], t: number, accept: (e: LogEntry) => boolean): LogEntry | undefined {
+/**
+ * The oldest (or `newest`) entry seen only by the other view that `accept`s, within the window
+ * of `t`.
+ */
+function findUnpaired(log: TabLog, only: LogEntry['via'], t: number, accept: (e: LogEntry) => boolean, newest = false): LogEntry | undefined {
   let list = waitingOf(log);
   // Forget what can no longer pair (paired meanwhile, or too old).
   const live = list.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
   if (live.length !== list.length) waiting.set(log, (list = live));
+  let found: LogEntry | undefined;
   for (const e of list) {
-    if (e.via === only && Math.abs(e.ev.t - t) <= PAIR_WINDOW_MS && accept(e)) return e;
+    if (e.via === only && Math.abs(e.ev.t - t) <= PAIR_WINDOW_MS && accept(e)) {
+      found = e;
+      if (!newest) break;
+    }
   }
-  return undefined;
+  return found;
 }
+
+/**
+ * A document's hook runs after its commit, and both clocks are the system's: a page record
+ * belongs to the latest commit of its URL at or before it, never to an earlier or later load of
+ * the same URL (a reload, or a load whose commit the background missed while starting).
+ */
+const NAV_SKEW_MS = 1_000;
 
 function requestMatches(e: LogEntry, url: string, method: string): boolean {
   return e.ev.type === 'request' && e.ev.url === url && (e.ev.method ?? 'GET') === method;
@@ -189,7 +203,7 @@ export function addNetOutcome(log: TabLog, requestId: string, out: NetOutcome): 
 export function addNavigation(log: TabLog, tab: number, nav: { url: string; t: number; transition?: string }): LogEntry {
   log.top = nav.url;
   const url = stripHash(nav.url);
-  const partner = findUnpaired(log, 'hook', nav.t, (e) => e.ev.type === 'navigation' && stripHash(e.ev.url) === url);
+  const partner = findUnpaired(log, 'hook', nav.t, (e) => e.ev.type === 'navigation' && e.ev.t >= nav.t - NAV_SKEW_MS && stripHash(e.ev.url) === url);
   if (partner) {
     if (nav.transition) (partner.ev as NavigationEvent).transition = nav.transition;
     partner.via = 'both';
@@ -203,7 +217,7 @@ export function addNavigation(log: TabLog, tab: number, nav: { url: string; t: n
 /** The page's own view of its load: adds the referrer webNavigation does not give. */
 export function addPage(log: TabLog, tab: number, rec: PageRecord): LogEntry {
   const url = stripHash(rec.url);
-  const partner = findUnpaired(log, 'net', rec.t, (e) => e.ev.type === 'navigation' && stripHash(e.ev.url) === url);
+  const partner = findUnpaired(log, 'net', rec.t, (e) => e.ev.type === 'navigation' && e.ev.t <= rec.t + NAV_SKEW_MS && stripHash(e.ev.url) === url, true);
   if (partner) {
     if (rec.referrer) (partner.ev as NavigationEvent).referrer = rec.referrer;
     partner.via = 'both';

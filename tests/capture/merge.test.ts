@@ -124,6 +124,34 @@ describe('merging the hook and network views', () => {
     ]);
   });
 
+  it('a page record arriving before its commit is still merged into one navigation', async () => {
+    const { merger, events } = setup();
+    await merger.capture(TAB, [{ kind: 'page', t: T + 8, url: PAGE, referrer: 'https://ref.example/' }]);
+    await merger.navigation(TAB, { url: PAGE, t: T, transition: 'typed' });
+    expect(await events()).toEqual([{ type: 'navigation', t: T + 8, url: PAGE, tab: TAB, transition: 'typed', referrer: 'https://ref.example/' }]);
+  });
+
+  it('a reload pairs with its own load, not with an earlier load whose commit was missed', async () => {
+    const { merger, events } = setup();
+    // First load: the background was not listening yet, so only the page saw it.
+    await merger.capture(TAB, [{ kind: 'page', t: T, url: PAGE, referrer: '' }]);
+    await merger.navigation(TAB, { url: PAGE, t: T + 5_000, transition: 'reload' });
+    await merger.capture(TAB, [{ kind: 'page', t: T + 5_010, url: PAGE, referrer: '' }]);
+    const evs = await events();
+    expect(evs).toEqual([
+      { type: 'navigation', t: T, url: PAGE, tab: TAB },
+      { type: 'navigation', t: T + 5_000, url: PAGE, tab: TAB, transition: 'reload' },
+    ]);
+  });
+
+  it('a page record joins the latest commit of its URL before it', async () => {
+    const { merger, events } = setup();
+    await merger.navigation(TAB, { url: PAGE, t: T, transition: 'typed' });
+    await merger.navigation(TAB, { url: PAGE, t: T + 3_000, transition: 'reload' });
+    await merger.capture(TAB, [{ kind: 'page', t: T + 3_004, url: PAGE, referrer: 'https://ref.example/' }]);
+    expect((await events()).map((e) => (e.type === 'navigation' ? `${e.transition}:${e.referrer ?? ''}` : ''))).toEqual(['typed:', 'reload:https://ref.example/']);
+  });
+
   it('network-only requests carry the tab’s current page', async () => {
     const { merger, events } = setup();
     await merger.navigation(TAB, { url: PAGE, t: T });
