@@ -3,18 +3,10 @@ import { decodePush, decodeRequest, listDecoders } from '../../lib/decoders/inde
 import type { HitBody } from '../../lib/formats/journey';
 import type { RawPush } from '../../lib/decoders/types';
 import { requestCases } from './request-cases';
+import { itDecodesEach } from './table';
 
 describe('request decoders (table)', () => {
-  it.each(requestCases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const d = decodeRequest(c.req);
-    expect(d).not.toBeNull();
-    expect(d!.decoder).toBe(c.decoder);
-    if (c.account !== undefined) expect(d!.account).toBe(c.account);
-    if (c.requestType !== undefined) expect(d!.requestType).toBe(c.requestType);
-    expect(d!.role).toBe(c.role ?? 'hit');
-    expect(d!.hits).toEqual(c.hits);
-    expect(d!.problems ?? []).toEqual([]);
-  });
+  itDecodesEach(requestCases);
 
   it('every decoder with request fixtures is covered by at least one case', () => {
     const covered = new Set(requestCases.map((c) => c.decoder));

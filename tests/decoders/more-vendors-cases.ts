@@ -3,45 +3,51 @@
  * beacons beyond the major ones) and the exact hits each must yield. Same shape as
  * request-cases.ts so the two tables can be run and counted together.
  */
+import type { RawRequest } from '../../lib/decoders/types';
 import type { RequestCase } from './request-cases';
 
 const PAGE = 'https://shop.example/thanks';
 const enc = encodeURIComponent;
 
+/** A tag's own script, fetched with GET: it shows the tag is installed and yields no hit. */
+const library = (name: string, url: string, decoder: string, account: string, requestType = 'Library Load'): RequestCase =>
+  ({ name, req: { method: 'GET', url }, decoder, account, requestType, role: 'library', hits: [] });
+
+/** Vendor traffic that is neither a load nor a hit (id syncs, lookups, media pings). */
+const other = (name: string, req: RawRequest, decoder: string, requestType: string, account?: string): RequestCase =>
+  ({ name, req, decoder, ...(account === undefined ? {} : { account }), requestType, role: 'other', hits: [] });
+
 export const moreRequestCases: RequestCase[] = [
   // ---- Tag-manager and tag loads: library role, no hits
-  { name: 'Adobe Launch production library', req: { method: 'GET', url: 'https://assets.adobedtm.com/abc/def/launch-EN1234abcd.min.js' },
-    decoder: 'adobe-launch', account: 'EN1234abcd', requestType: 'Library Load', role: 'library', hits: [] },
-  { name: 'Adobe DTM staging library', req: { method: 'GET', url: 'https://assets.adobedtm.com/0123abcd/satelliteLib-89abcdef-staging.js' },
-    decoder: 'adobe-dtm', account: '0123abcd', requestType: 'Library Load', role: 'library', hits: [] },
-  { name: 'Ensighten bootstrap with a publish space', req: { method: 'GET', url: 'https://nexus.ensighten.com/acme/Prod2/Bootstrap.js' },
-    decoder: 'ensighten', account: 'acme / Prod2', requestType: 'Library Load', role: 'library', hits: [] },
-  { name: 'Hotjar tracking code', req: { method: 'GET', url: 'https://static.hotjar.com/c/hotjar-998877.js?sv=6' },
-    decoder: 'hotjar', account: '998877', requestType: 'Library Load', role: 'library', hits: [] },
-  { name: 'Invoca draft tag', req: { method: 'GET', url: 'https://solutions.invocacdn.com/js/networks/42/abc123/tag-draft.js' },
-    decoder: 'invoca', account: '42/abc123', requestType: 'Library Load', role: 'library', hits: [] },
-  { name: 'Microsoft Clarity tag', req: { method: 'GET', url: 'https://www.clarity.ms/tag/k2x9abcd' },
-    decoder: 'clarity', account: 'k2x9abcd', requestType: 'Library Load', role: 'library', hits: [] },
-  { name: 'Piwik PRO Tag Manager container on containers.piwik.pro', req: { method: 'GET', url: 'https://acme.containers.piwik.pro/0f0e0d0c-1111-2222-3333-444455556666.js' },
-    decoder: 'piwik-pro-tm', account: '0f0e0d0c-1111-2222-3333-444455556666', requestType: 'Library Load', role: 'library', hits: [] },
-  { name: 'Tealium iQ sync library', req: { method: 'GET', url: 'https://tags.tiqcdn.com/utag/acme/web/qa/utag.sync.js' },
-    decoder: 'tealium-iq', account: 'acme / web', requestType: 'Sync Library Load', role: 'library', hits: [] },
+  library('Adobe Launch production library', 'https://assets.adobedtm.com/abc/def/launch-EN1234abcd.min.js',
+    'adobe-launch', 'EN1234abcd'),
+  library('Adobe DTM staging library', 'https://assets.adobedtm.com/0123abcd/satelliteLib-89abcdef-staging.js',
+    'adobe-dtm', '0123abcd'),
+  library('Ensighten bootstrap with a publish space', 'https://nexus.ensighten.com/acme/Prod2/Bootstrap.js',
+    'ensighten', 'acme / Prod2'),
+  library('Hotjar tracking code', 'https://static.hotjar.com/c/hotjar-998877.js?sv=6', 'hotjar', '998877'),
+  library('Invoca draft tag', 'https://solutions.invocacdn.com/js/networks/42/abc123/tag-draft.js', 'invoca', '42/abc123'),
+  library('Microsoft Clarity tag', 'https://www.clarity.ms/tag/k2x9abcd', 'clarity', 'k2x9abcd'),
+  library('Piwik PRO Tag Manager container on containers.piwik.pro', 'https://acme.containers.piwik.pro/0f0e0d0c-1111-2222-3333-444455556666.js',
+    'piwik-pro-tm', '0f0e0d0c-1111-2222-3333-444455556666'),
+  library('Tealium iQ sync library', 'https://tags.tiqcdn.com/utag/acme/web/qa/utag.sync.js',
+    'tealium-iq', 'acme / web', 'Sync Library Load'),
 
   // ---- Vendor traffic that is not a hit: role other
-  { name: 'Audience Manager ID sync (parameters in the path)', req: { method: 'GET', url: 'https://dpm.demdex.net/ibs:dpid=411&dpuuid=XYZ' },
-    decoder: 'adobe-audience-manager', requestType: 'ID Sync', role: 'other', hits: [] },
-  { name: 'Experience Cloud ID service', req: { method: 'GET', url: 'https://dpm.demdex.net/id?d_visid_ver=5.2.0&d_fieldgroup=MC&d_orgid=ABC%40AdobeOrg&d_nsid=0' },
-    decoder: 'adobe-ecid', account: 'ABC@AdobeOrg', requestType: 'ID Service', role: 'other', hits: [] },
-  { name: 'Adobe Media Collection event through a first-party proxy', req: { method: 'POST', url: 'https://media.shop.example/api/v1/sessions/s123/events', body: JSON.stringify({ eventType: 'play', playerTime: { playhead: 3, ts: 1 } }) },
-    decoder: 'adobe-heartbeat', requestType: 'play', role: 'other', hits: [] },
-  { name: 'Demandbase IP lookup', req: { method: 'GET', url: 'https://api.company-target.com/api/v2/ip.json?key=k1&page=' + enc(PAGE) },
-    decoder: 'demandbase', account: 'k1', requestType: 'IP Lookup', role: 'other', hits: [] },
-  { name: 'Dynamic Yield user identification', req: { method: 'GET', url: 'https://async-px.dynamicyield.com/uia?cnst=1&sec=8765&_=1' },
-    decoder: 'dynamic-yield', account: '8765', requestType: 'User Identification', role: 'other', hits: [] },
-  { name: '6sense company details', req: { method: 'GET', url: 'https://epsilon.6sense.com/v3/company/details' },
-    decoder: 'sixsense', requestType: 'Company Details', role: 'other', hits: [] },
-  { name: 'Split impression counts (aggregates, no hit)', req: { method: 'POST', url: 'https://events.split.io/api/testImpressions/count/beacon', body: JSON.stringify({ entries: { pf: [{ f: 'new_checkout', m: 1, rc: 2 }] }, token: 't', sdk: 's' }) },
-    decoder: 'splitio', requestType: 'Impression Counts', role: 'other', hits: [] },
+  other('Audience Manager ID sync (parameters in the path)', { method: 'GET', url: 'https://dpm.demdex.net/ibs:dpid=411&dpuuid=XYZ' },
+    'adobe-audience-manager', 'ID Sync'),
+  other('Experience Cloud ID service', { method: 'GET', url: 'https://dpm.demdex.net/id?d_visid_ver=5.2.0&d_fieldgroup=MC&d_orgid=ABC%40AdobeOrg&d_nsid=0' },
+    'adobe-ecid', 'ID Service', 'ABC@AdobeOrg'),
+  other('Adobe Media Collection event through a first-party proxy', { method: 'POST', url: 'https://media.shop.example/api/v1/sessions/s123/events', body: JSON.stringify({ eventType: 'play', playerTime: { playhead: 3, ts: 1 } }) },
+    'adobe-heartbeat', 'play'),
+  other('Demandbase IP lookup', { method: 'GET', url: 'https://api.company-target.com/api/v2/ip.json?key=k1&page=' + enc(PAGE) },
+    'demandbase', 'IP Lookup', 'k1'),
+  other('Dynamic Yield user identification', { method: 'GET', url: 'https://async-px.dynamicyield.com/uia?cnst=1&sec=8765&_=1' },
+    'dynamic-yield', 'User Identification', '8765'),
+  other('6sense company details', { method: 'GET', url: 'https://epsilon.6sense.com/v3/company/details' },
+    'sixsense', 'Company Details'),
+  other('Split impression counts (aggregates, no hit)', { method: 'POST', url: 'https://events.split.io/api/testImpressions/count/beacon', body: JSON.stringify({ entries: { pf: [{ f: 'new_checkout', m: 1, rc: 2 }] }, token: 't', sdk: 's' }) },
+    'splitio', 'Impression Counts'),
 
   // ---- Hits
   { name: 'AT Internet page display on a first-party collector', req: { method: 'GET', url: `https://logs.shop.example/hit.xiti?s=598308&idclient=v-1&p=home&ref=${enc('https://news.example/')}`, pageUrl: PAGE },

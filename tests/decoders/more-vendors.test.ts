@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeRequest, listDecoders } from '../../lib/decoders/index';
 import { requestDecoders } from '../../lib/decoders/registry';
 import { moreRequestCases } from './more-vendors-cases';
+import { itDecodesEach } from './table';
 
 const MORE_IDS = [
   'adobe-launch', 'adobe-dtm', 'adobe-audience-manager', 'adobe-ecid', 'adobe-heartbeat', 'atinternet', 'bing-uet',
@@ -12,16 +13,7 @@ const MORE_IDS = [
 ];
 
 describe('conformance-set vendor decoders (table)', () => {
-  it.each(moreRequestCases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const d = decodeRequest(c.req);
-    expect(d).not.toBeNull();
-    expect(d!.decoder).toBe(c.decoder);
-    if (c.account !== undefined) expect(d!.account).toBe(c.account);
-    if (c.requestType !== undefined) expect(d!.requestType).toBe(c.requestType);
-    expect(d!.role).toBe(c.role ?? 'hit');
-    expect(d!.hits).toEqual(c.hits);
-    expect(d!.problems ?? []).toEqual([]);
-  });
+  itDecodesEach(moreRequestCases);
 
   it('covers every one of these decoders, and each is registered', () => {
     const registered = listDecoders().map((d) => d.id);
