@@ -2,9 +2,12 @@
  * Every tab's log in storage.session, so a stopped service worker loses nothing. The in-memory
  * map is only a write-back cache of storage: it is filled on demand after a restart, all changes
  * run one at a time, and writes are batched (one storage write per tab per short delay; a beacon
- * loop would otherwise cost one write per request). Readers flush first, so what they see is stored.
+ * loop would otherwise cost one write per request). A write carries the tab's head and only the
+ * chunks whose entries changed (tab-chunks.ts), in one `set`, so storage never holds a head
+ * without its chunks. Readers flush first, so what they see is stored.
  */
 import { DEFAULT_BOUNDS, emptyLog, enforceBounds, entrySize, logSize, type Bounds, type LogEntry, type TabLog } from './tab-log';
+import { assemble, chunkKey, chunkKeys, chunkOf, chunkOfLog, headKey, headOf, isHead, parseKey } from './tab-chunks';
 
 export interface StorageAreaLike {
   get(keys?: null | string | string[]): Promise<Record<string, unknown>>;
@@ -20,18 +23,11 @@ export interface StoreOptions {
   onChange?: ChangeListener;
 }
 
-const PREFIX = 'tab:';
 /**
  * How long changes wait to be written. Readers flush first and the worker is only stopped after
  * ~30 s idle, so the window in which a change exists only in memory is this short delay.
  */
 export const WRITE_DELAY_MS = 200;
-export const tabKey = (tab: number): string => `${PREFIX}${tab}`;
-
-function isTabLog(v: unknown): v is TabLog {
-  const o = v as Partial<TabLog> | null;
-  return typeof o === 'object' && o !== null && Array.isArray(o.entries) && typeof o.dropped === 'number' && typeof o.seq === 'number';
-}
 
 export interface TabView {
   tab: number;
@@ -42,7 +38,12 @@ export class JourneyStore {
   private readonly logs = new Map<number, TabLog>();
   /** Over-estimate of each cached log's size: changed entries are added again, never subtracted. */
   private readonly sizes = new Map<number, number>();
-  private readonly dirty = new Set<number>();
+  /** Per changed tab, the chunks to write (the head is always written). */
+  private readonly dirty = new Map<number, Set<number>>();
+  /** Per cached tab, the first chunk storage may still hold: chunks below the kept ones are removed. */
+  private readonly storedFrom = new Map<number, number>();
+  /** Each cached entry's position (see tab-chunks.ts), to find the chunk an update lands in. */
+  private positions = new WeakMap<LogEntry, number>();
   private chain: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly bounds: Bounds;
@@ -61,14 +62,52 @@ export class JourneyStore {
     return p;
   }
 
-  private async load(tab: number): Promise<TabLog> {
-    let log = this.logs.get(tab);
-    if (log) return log;
-    const key = tabKey(tab);
-    const got = await this.area.get(key);
-    log = isTabLog(got[key]) ? got[key] : emptyLog();
+  /** Puts a log read from storage into the cache; `storedDropped` is the head's count. */
+  private adopt(tab: number, log: TabLog, storedDropped: number): void {
     this.logs.set(tab, log);
+    log.entries.forEach((e, i) => this.positions.set(e, log.dropped + i));
+    this.storedFrom.set(tab, chunkOf(storedDropped));
+    if (log.dropped !== storedDropped) {
+      // Chunks were missing: positions moved, so every chunk is rewritten.
+      const all = new Set<number>();
+      for (let c = chunkOf(log.dropped); c <= chunkOf(log.dropped + log.entries.length - 1); c++) all.add(c);
+      this.dirty.set(tab, all);
+      this.schedule();
+    }
+  }
+
+  private async load(tab: number): Promise<TabLog> {
+    const cached = this.logs.get(tab);
+    if (cached) return cached;
+    const key = headKey(tab);
+    const got = await this.area.get(key);
+    const head = got[key];
+    let log: TabLog;
+    if (isHead(head)) {
+      const keys = chunkKeys(tab, head);
+      const chunks = keys.length > 0 ? await this.area.get(keys) : {};
+      log = assemble(head, (k) => chunks[k], tab);
+      this.adopt(tab, log, head.dropped);
+    } else {
+      log = emptyLog();
+      this.adopt(tab, log, 0);
+    }
     return log;
+  }
+
+  private markDirty(tab: number, log: TabLog, entries: readonly LogEntry[]): void {
+    let set = this.dirty.get(tab);
+    if (!set) this.dirty.set(tab, (set = new Set()));
+    // Entries the change appended have no position yet; they are the log's tail.
+    for (let i = log.entries.length - 1; i >= 0; i--) {
+      const e = log.entries[i] as LogEntry;
+      if (this.positions.has(e)) break;
+      this.positions.set(e, log.dropped + i);
+    }
+    for (const e of entries) {
+      const pos = this.positions.get(e);
+      if (pos !== undefined && pos >= log.dropped) set.add(chunkOf(pos));
+    }
   }
 
   /**
@@ -80,6 +119,7 @@ export class JourneyStore {
       const log = await this.load(tab);
       const changed = fn(log) ?? [];
       if (changed.length === 0) return changed;
+      this.markDirty(tab, log, changed);
       let size = this.sizes.get(tab) ?? logSize(log);
       for (const e of changed) size += entrySize(e);
       const dropped = enforceBounds(log, this.bounds, size);
@@ -90,7 +130,6 @@ export class JourneyStore {
         const present = new Set(log.entries);
         kept = changed.filter((e) => present.has(e));
       }
-      this.dirty.add(tab);
       this.schedule();
       if (kept.length > 0) this.opts.onChange?.(tab, kept, log);
       return kept;
@@ -115,25 +154,47 @@ export class JourneyStore {
     return this.serial(() => this.writeDirty());
   }
 
+  /** The head and the changed chunks still kept, as one `set`'s items. */
+  private items(tab: number, log: TabLog, chunks: ReadonlySet<number>): Record<string, unknown> {
+    const items: Record<string, unknown> = { [headKey(tab)]: headOf(log) };
+    const first = chunkOf(log.dropped);
+    for (const c of chunks) if (c >= first && log.entries.length > 0) items[chunkKey(tab, c)] = chunkOfLog(log, c);
+    return items;
+  }
+
+  /** Removes the chunks every kept entry has left (after the head that no longer needs them). */
+  private async prune(tab: number, log: TabLog): Promise<void> {
+    const from = this.storedFrom.get(tab) ?? 0;
+    const first = chunkOf(log.dropped);
+    if (first <= from) return;
+    const keys: string[] = [];
+    for (let c = from; c < first; c++) keys.push(chunkKey(tab, c));
+    await this.area.remove(keys);
+    this.storedFrom.set(tab, first);
+  }
+
   private async writeDirty(): Promise<void> {
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    const tabs = [...this.dirty];
+    const pending = [...this.dirty];
     this.dirty.clear();
-    for (const tab of tabs) {
+    for (const [tab, chunks] of pending) {
       const log = this.logs.get(tab);
       if (!log) continue;
       try {
-        await this.area.set({ [tabKey(tab)]: log });
+        await this.area.set(this.items(tab, log, chunks));
+        await this.prune(tab, log);
       } catch {
         // Over the storage quota (other tabs fill it too): keep the newer half and say so.
         const drop = Math.ceil(log.entries.length / 2);
         log.entries.splice(0, drop);
         log.dropped += drop;
         this.sizes.delete(tab);
-        await this.area.set({ [tabKey(tab)]: log }).catch(() => undefined);
+        // Free the dropped chunks first, then write what the failed `set` did not.
+        await this.prune(tab, log).catch(() => undefined);
+        await this.area.set(this.items(tab, log, chunks)).catch(() => undefined);
       }
     }
   }
@@ -144,16 +205,15 @@ export class JourneyStore {
       await this.writeDirty();
       if (tab !== undefined) return [{ tab, log: await this.load(tab) }];
       const all = await this.area.get(null);
-      const tabs = Object.keys(all)
-        .filter((k) => k.startsWith(PREFIX))
-        .map((k) => Number(k.slice(PREFIX.length)))
-        .filter((n) => Number.isInteger(n));
-      for (const t of this.logs.keys()) if (!tabs.includes(t)) tabs.push(t);
+      const tabs = new Set<number>(this.logs.keys());
+      for (const k of Object.keys(all)) {
+        const parsed = parseKey(k);
+        if (parsed && parsed.chunk === undefined) tabs.add(parsed.tab);
+      }
       const views: TabView[] = [];
-      for (const t of tabs.sort((a, b) => a - b)) {
-        const cached = this.logs.get(t);
-        const stored = all[tabKey(t)];
-        const log = cached ?? (isTabLog(stored) ? stored : undefined);
+      for (const t of [...tabs].sort((a, b) => a - b)) {
+        const head = all[headKey(t)];
+        const log = this.logs.get(t) ?? (isHead(head) ? assemble(head, (k) => all[k], t) : undefined);
         if (log) views.push({ tab: t, log });
       }
       return views;
@@ -163,18 +223,18 @@ export class JourneyStore {
   /** Forgets one tab's log, or all of them. */
   clear(tab?: number): Promise<void> {
     return this.serial(async () => {
-      if (tab !== undefined) {
-        this.logs.delete(tab);
-        this.sizes.delete(tab);
-        this.dirty.delete(tab);
-        await this.area.remove(tabKey(tab));
-        return;
-      }
       const all = await this.area.get(null);
-      this.logs.clear();
-      this.sizes.clear();
-      this.dirty.clear();
-      const keys = Object.keys(all).filter((k) => k.startsWith(PREFIX));
+      const keys = Object.keys(all).filter((k) => {
+        const parsed = parseKey(k);
+        return parsed !== undefined && (tab === undefined || parsed.tab === tab);
+      });
+      for (const t of tab === undefined ? [...this.logs.keys()] : [tab]) {
+        this.logs.delete(t);
+        this.sizes.delete(t);
+        this.dirty.delete(t);
+        this.storedFrom.delete(t);
+      }
+      if (tab === undefined) this.positions = new WeakMap();
       if (keys.length > 0) await this.area.remove(keys);
     });
   }

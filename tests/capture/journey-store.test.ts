@@ -34,7 +34,7 @@ describe('journey storage', () => {
     expect(toJourney(await store.read(1))).not.toHaveProperty('dropped');
   });
 
-  it('batches writes: many changes in a burst cost one storage write per tab', async () => {
+  it('batches writes: many changes in a burst cost one storage set per tab', async () => {
     const area = new MemoryArea();
     const store = new JourneyStore(area, { writeDelayMs: 20 });
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.update(1, (log) => [push(log, 1, i)])));
@@ -65,13 +65,93 @@ describe('journey storage', () => {
 
   it('over the storage quota, keeps the newer half and counts the rest as dropped', async () => {
     const area = new MemoryArea();
-    area.quota = 2_000;
+    area.quota = 3_000;
     const store = new JourneyStore(area);
     await store.update(1, (log) => Array.from({ length: 20 }, (_, i) => push(log, 1, i, 50)));
     const j = toJourney(await store.read(1));
     expect(j.events.length).toBeLessThan(20);
     expect(j.events.length + (j.dropped ?? 0)).toBe(20);
     expect(area.data.has('tab:1')).toBe(true);
+    // What a new worker reads is what this one kept.
+    expect(toJourney(await new JourneyStore(area).read(1))).toEqual(j);
+  });
+
+  it('a write costs the new events, not the whole log', async () => {
+    const area = new MemoryArea();
+    const store = new JourneyStore(area, { writeDelayMs: 10_000 });
+    for (let i = 0; i < 1_000; i++) await store.update(1, (log) => [push(log, 1, i, 200)]);
+    await store.flush();
+    const whole = [...area.data.values()].reduce((n, v) => n + v.length, 0);
+    expect(whole).toBeGreaterThan(200_000);
+    const before = area.writtenChars;
+    await store.update(1, (log) => [push(log, 1, 1_000, 200)]);
+    await store.flush();
+    expect(area.writtenChars - before).toBeLessThan(whole / 10);
+    expect(toJourney(await new JourneyStore(area).read(1)).events).toHaveLength(1_001);
+  });
+
+  it('an update to an older event is stored, and a new worker sees it', async () => {
+    const area = new MemoryArea();
+    const store = new JourneyStore(area, { writeDelayMs: 10_000 });
+    let first: LogEntry | undefined;
+    for (let i = 0; i < 300; i++) {
+      await store.update(1, (log) => {
+        const e = push(log, 1, i);
+        first ??= e;
+        return [e];
+      });
+    }
+    await store.flush();
+    await store.update(1, () => {
+      (first as LogEntry).ev.t = 1;
+      return [first as LogEntry];
+    });
+    await store.flush();
+    const again = toJourney(await new JourneyStore(area).read(1));
+    expect(again.events[0]?.t).toBe(1);
+    expect(again.events).toHaveLength(300);
+  });
+
+  it('after drops, storage holds only the kept events (plus part of one chunk) and a new worker reads the same', async () => {
+    const area = new MemoryArea();
+    const store = new JourneyStore(area, { bounds: { maxEvents: 100, maxBytes: 1e9 }, writeDelayMs: 10_000 });
+    for (let round = 0; round < 10; round++) {
+      for (let i = 0; i < 70; i++) await store.update(4, (log) => [push(log, 4, round * 70 + i)]);
+      await store.flush();
+    }
+    const j = toJourney(await store.read(4));
+    expect(j.events).toHaveLength(100);
+    expect(j.dropped).toBe(600);
+    expect(j.events[0]).toMatchObject({ value: { n: 600 } });
+    const storedEntries = [...area.data.entries()].filter(([k]) => k.startsWith('tab:4:')).reduce((n, [, v]) => n + (JSON.parse(v) as { entries: unknown[] }).entries.length, 0);
+    expect(storedEntries).toBeGreaterThanOrEqual(100);
+    expect(storedEntries).toBeLessThan(100 + 64);
+    const fresh = new JourneyStore(area, { bounds: { maxEvents: 100, maxBytes: 1e9 } });
+    expect(toJourney(await fresh.read(4))).toEqual(j);
+    // The new worker keeps counting ids and drops from where the old one stopped.
+    await fresh.update(4, (log) => [push(log, 4, 700)]);
+    const after = toJourney(await fresh.read(4));
+    expect(after.dropped).toBe(601);
+    expect(after.events.at(-1)).toMatchObject({ value: { n: 700 } });
+    expect((await fresh.read(4))[0]?.log.entries.at(-1)?.ev.id).toBe('4:700');
+    expect(toJourney(await new JourneyStore(area).read(4))).toEqual(after);
+  });
+
+  it('a missing chunk is counted as dropped rather than shifting later events', async () => {
+    const area = new MemoryArea();
+    const store = new JourneyStore(area);
+    for (let i = 0; i < 200; i++) await store.update(5, (log) => [push(log, 5, i)]);
+    await store.flush();
+    area.data.delete('tab:5:1');
+    const fresh = new JourneyStore(area, { writeDelayMs: 1 });
+    const j = toJourney(await fresh.read(5));
+    expect(j.events).toHaveLength(136);
+    expect(j.dropped).toBe(64);
+    await fresh.update(5, (log) => [push(log, 5, 200)]);
+    await fresh.flush();
+    const ids = async (st: JourneyStore) => (await st.read(5))[0]?.log.entries.map((e) => e.ev.id);
+    expect(await ids(new JourneyStore(area))).toEqual(await ids(fresh));
+    expect((await ids(fresh))?.length).toBe(137);
   });
 
   it('clears one tab or everything', async () => {
