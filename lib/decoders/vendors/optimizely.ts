@@ -21,20 +21,22 @@ function arr(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function realSession(id: string | undefined): string | undefined {
-  return id && id !== 'AUTO' ? id : undefined;
+/** The fields both endpoints give every hit; "AUTO" is the SDK's placeholder, not a session. */
+function visitorBase(req: RawRequest, account: string | undefined, visitorId: unknown, sessionId: unknown) {
+  const session = str(sessionId);
+  return {
+    vendor: ID,
+    url: pageOf(undefined, req.pageUrl),
+    clientId: str(visitorId),
+    sessionId: session && session !== 'AUTO' ? session : undefined,
+    account,
+  };
 }
 
 function v1Hits(body: unknown, req: RawRequest, account: string | undefined): HitBody[] {
   const hits: HitBody[] = [];
   for (const visitor of arr(pick(body, 'visitors'))) {
-    const base = {
-      vendor: ID,
-      url: pageOf(undefined, req.pageUrl),
-      clientId: str(pick(visitor, 'visitor_id')),
-      sessionId: realSession(str(pick(visitor, 'session_id'))),
-      account,
-    };
+    const base = visitorBase(req, account, pick(visitor, 'visitor_id'), pick(visitor, 'session_id'));
     for (const snap of arr(pick(visitor, 'snapshots'))) {
       for (const d of arr(pick(snap, 'decisions'))) {
         const id = str(pick(d, 'experiment_id'));
@@ -57,13 +59,7 @@ function v1Hits(body: unknown, req: RawRequest, account: string | undefined): Hi
 }
 
 function legacyHits(body: unknown, req: RawRequest, account: string | undefined): HitBody[] {
-  const base = {
-    vendor: ID,
-    url: pageOf(undefined, req.pageUrl),
-    clientId: str(pick(body, 'visitorId')),
-    sessionId: realSession(str(pick(body, 'sessionId'))),
-    account,
-  };
+  const base = visitorBase(req, account, pick(body, 'visitorId'), pick(body, 'sessionId'));
   const hits: HitBody[] = [];
   for (const layer of arr(pick(body, 'layerStates'))) {
     const id = str(pick(layer, 'decision.experimentId'));
