@@ -43,6 +43,11 @@ export function decodedFields(
   return decoded(id, vendorName, { ...init, params: [requestTypeParam(init.requestType), ...describe(fields, dict), ...extra] });
 }
 
+/** A tag's own script loading: it shows the tag is installed and yields no hit. */
+export function libraryLoad(id: string, vendorName: string, init: Omit<DecodedInit, 'role' | 'requestType' | 'hits'>): Decoded {
+  return decoded(id, vendorName, { ...init, role: 'library', requestType: 'Library Load' });
+}
+
 /** Drops undefined and empty-string optional fields so hits compare cleanly. */
 export function hit(body: HitBody): HitBody {
   const out: Record<string, unknown> = {};

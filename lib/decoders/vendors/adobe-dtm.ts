@@ -5,7 +5,7 @@
  * name; `match` only claims real ".js" files.
  */
 import type { RequestDecoder } from '../types';
-import { decoded } from '../util/decoded';
+import { libraryLoad } from '../util/decoded';
 import { hostIn } from '../util/match';
 import { param } from '../util/params';
 
@@ -25,10 +25,8 @@ export const adobeDtm: RequestDecoder = {
     const params = [param('environment', 'Environment', environment, 'General')];
     if (m?.[1]) params.unshift(param('property', 'Property ID', m[1], 'General'));
     if (m?.[2]) params.push(param('build', 'Library build', m[2], 'General'));
-    return decoded(ID, NAME, {
-      role: 'library',
+    return libraryLoad(ID, NAME, {
       account: m?.[1],
-      requestType: 'Library Load',
       params,
       problems: m ? [] : ['This path does not name a DTM satelliteLib file.'],
     });

@@ -3,7 +3,7 @@
  * Shows the tag manager is installed and which environment's build the page loads; no hit.
  */
 import type { RequestDecoder } from '../types';
-import { decoded } from '../util/decoded';
+import { libraryLoad } from '../util/decoded';
 import { hostIn } from '../util/match';
 import { param } from '../util/params';
 
@@ -22,10 +22,8 @@ export const adobeLaunch: RequestDecoder = {
     const environment = m?.[2] ?? 'production';
     const params = [param('environment', 'Environment', environment, 'General')];
     if (library) params.unshift(param('library', 'Library (environment build) ID', library, 'General'));
-    return decoded(ID, NAME, {
-      role: 'library',
+    return libraryLoad(ID, NAME, {
       account: library,
-      requestType: 'Library Load',
       params,
       problems: m ? [] : ['This path does not name a Launch library file.'],
     });

@@ -3,7 +3,7 @@
  * uploads (`*.clarity.ms/collect`) are binary and deliberately not claimed. No hit.
  */
 import type { RequestDecoder } from '../types';
-import { decoded } from '../util/decoded';
+import { libraryLoad } from '../util/decoded';
 import { hostIn } from '../util/match';
 import { param } from '../util/params';
 
@@ -17,10 +17,8 @@ export const clarity: RequestDecoder = {
   match: (url) => hostIn(url.hostname, ['www.clarity.ms', 'clarity.ms']) && FILE.test(url.pathname),
   decode: (url) => {
     const project = FILE.exec(url.pathname)?.[1];
-    return decoded(ID, NAME, {
-      role: 'library',
+    return libraryLoad(ID, NAME, {
       account: project,
-      requestType: 'Library Load',
       params: project ? [param('account', 'Project ID', project, 'General')] : [],
     });
   },

@@ -3,7 +3,7 @@
  * Without a space segment Ensighten serves the client's production space ("prod"). No hit.
  */
 import type { RequestDecoder } from '../types';
-import { decoded } from '../util/decoded';
+import { decoded, libraryLoad } from '../util/decoded';
 import { hostIn } from '../util/match';
 import { param } from '../util/params';
 
@@ -21,10 +21,8 @@ export const ensighten: RequestDecoder = {
     if (!m) return decoded(ID, NAME, { role: 'library', problems: ['This path is not an Ensighten Bootstrap.js.'] });
     const client = m[1] ?? '';
     const profile = m[2] ?? 'prod';
-    return decoded(ID, NAME, {
-      role: 'library',
+    return libraryLoad(ID, NAME, {
       account: `${client} / ${profile}`,
-      requestType: 'Library Load',
       params: [
         param('client', 'Client', client, 'General'),
         param('profile', 'Publish space', profile, 'General'),

@@ -1,6 +1,6 @@
 /** Hotjar tracking-code loads: `static.hotjar.com/c/hotjar-<site id>.js`. No hit. */
 import type { RequestDecoder } from '../types';
-import { decoded } from '../util/decoded';
+import { libraryLoad } from '../util/decoded';
 import { hostIn } from '../util/match';
 import { param } from '../util/params';
 
@@ -17,6 +17,6 @@ export const hotjar: RequestDecoder = {
     const sv = url.searchParams.get('sv');
     const params = site ? [param('account', 'Site ID', site, 'General')] : [];
     if (sv) params.push(param('sv', 'Snippet version', sv, 'General'));
-    return decoded(ID, NAME, { role: 'library', account: site, requestType: 'Library Load', params });
+    return libraryLoad(ID, NAME, { account: site, params });
   },
 };

@@ -1,6 +1,6 @@
 /** Invoca tag loads: `solutions.invocacdn.com/js/networks/<network>/<tag>/tag-<live|draft>.js`. No hit. */
 import type { RequestDecoder } from '../types';
-import { decoded } from '../util/decoded';
+import { decoded, libraryLoad } from '../util/decoded';
 import { hostIn } from '../util/match';
 import { param } from '../util/params';
 
@@ -16,10 +16,8 @@ export const invoca: RequestDecoder = {
     const m = FILE.exec(url.pathname);
     if (!m) return decoded(ID, NAME, { role: 'library', problems: ['This path is not an Invoca tag file.'] });
     const account = `${m[1]}/${m[2]}`;
-    return decoded(ID, NAME, {
-      role: 'library',
+    return libraryLoad(ID, NAME, {
       account,
-      requestType: 'Library Load',
       params: [
         param('account', 'Network / tag ID', account, 'General'),
         param('environment', 'Environment', m[3] ?? '', 'General'),

@@ -3,7 +3,7 @@
  * `<org>.containers.piwik.pro/<uuid>.js` form). No hit.
  */
 import type { RequestDecoder } from '../types';
-import { decoded } from '../util/decoded';
+import { libraryLoad } from '../util/decoded';
 import { hostIn } from '../util/match';
 import { param } from '../util/params';
 
@@ -25,10 +25,8 @@ export const piwikProTm: RequestDecoder = {
   match: (url) => container(url) !== undefined,
   decode: (url) => {
     const id = container(url);
-    return decoded(ID, NAME, {
-      role: 'library',
+    return libraryLoad(ID, NAME, {
       account: id,
-      requestType: 'Library Load',
       params: id ? [param('container_id', 'Container ID', id, 'General')] : [],
     });
   },
