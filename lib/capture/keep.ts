@@ -29,6 +29,7 @@ export function keepHookRequest(api: CaptureApi, url: string, pageUrl: string, r
 }
 
 /** webRequest types never kept unless a decoder claims them (documents come from webNavigation). */
-export function keepNetRequest(type: string, recognised: boolean): boolean {
-  return recognised || type === 'ping' || type === 'script';
+export function keepNetRequest(type: string, recognised: () => boolean): boolean {
+  // Types kept anyway are decided without running the decoders: this runs for every request.
+  return type === 'ping' || type === 'script' || recognised();
 }

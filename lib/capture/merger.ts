@@ -82,7 +82,7 @@ export class Merger {
   netStart(tab: number, req: NetRequest): Promise<LogEntry[]> {
     const prev = this.seen.get(req.requestId);
     const redirect = prev !== undefined && prev.url !== req.url;
-    const keep = (redirect && prev.stored) || keepNetRequest(req.type, this.deps.recognise(req));
+    const keep = (redirect && prev.stored) || keepNetRequest(req.type, () => this.deps.recognise(req));
     const s: Seen = { tab, url: req.url, method: req.method, type: req.type, t: req.t, final: false, stored: false };
     this.remember(req.requestId, s);
     return this.deps.store.update(tab, (log) => {
@@ -113,13 +113,27 @@ export class Merger {
 
   /**
    * The network's whole view of a request (or of one redirect hop) at once, from
-   * webRequest.onCompleted / onErrorOccurred / onBeforeRedirect. Listening to these alone (no
-   * onBeforeRequest, no request bodies) is what keeps the cost on the page's requests low; the
-   * hook supplies bodies and the in-flight view.
+   * webRequest.onCompleted / onErrorOccurred / onBeforeRedirect, in one store update: these
+   * events come once per request of the page, so each costs one turn of the store, not two.
    */
   async netDone(tab: number, req: NetRequest, out: { status?: number; error?: string }, redirected: boolean): Promise<void> {
-    await this.netStart(tab, req);
-    await this.netOutcome(tab, req.requestId, { ...out, final: !redirected });
+    const prev = this.seen.get(req.requestId);
+    const redirect = prev !== undefined && prev.url !== req.url;
+    const final = !redirected;
+    const keep = (redirect && prev.stored) || keepNetRequest(req.type, () => this.deps.recognise(req));
+    // Outcome known up front: a hook record claiming this request meanwhile takes its status.
+    const s: Seen = { tab, url: req.url, method: req.method, type: req.type, t: req.t, final, stored: false };
+    if (out.status !== undefined) s.status = out.status;
+    if (out.error !== undefined) s.error = out.error;
+    this.remember(req.requestId, s);
+    await this.deps.store.update(tab, (log) => {
+      if (s.stored) return undefined;
+      const entry = addNetRequest(log, tab, { ...req, redirect }, keep);
+      if (!entry) return undefined;
+      s.stored = true;
+      addNetOutcome(log, req.requestId, { ...out, final });
+      return [entry];
+    });
   }
 
   /** webNavigation.onCommitted for a top-level frame. */

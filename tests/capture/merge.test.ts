@@ -159,6 +159,34 @@ describe('merging the hook and network views', () => {
     expect((await events())[1]).toMatchObject({ pageUrl: PAGE, initiator: 'script' });
   });
 
+  it('a completion seen before the hook record becomes one event with body and status', async () => {
+    const { merger, events } = setup();
+    await merger.netDone(TAB, net('20'), { status: 204 }, false);
+    await merger.capture(TAB, [hook()]);
+    expect(await events()).toEqual([expect.objectContaining({ body: 'en=page_view', status: 204, initiator: 'beacon' })]);
+  });
+
+  it('a hook record handled while the completion waits for its turn takes the completion’s status', async () => {
+    const { merger, events } = setup();
+    const url = 'https://api.other.example/v1/save';
+    await Promise.all([merger.capture(TAB, [hook({ api: 'fetch', url, body: '{}' })]), merger.netDone(TAB, net('21', { url, type: 'xmlhttprequest' }), { error: 'net::ERR_BLOCKED_BY_CLIENT' }, false)]);
+    await Promise.all([merger.netDone(TAB, net('22', { url, type: 'xmlhttprequest', t: T + 50 }), { status: 201 }, false), merger.capture(TAB, [hook({ api: 'fetch', url, body: '[]', t: T + 49 })])]);
+    expect(await events()).toEqual([
+      expect.objectContaining({ body: '{}', error: 'net::ERR_BLOCKED_BY_CLIENT' }),
+      expect.objectContaining({ body: '[]', status: 201 }),
+    ]);
+  });
+
+  it('a redirect hop and its final hop from completion events alone', async () => {
+    const { merger, events } = setup();
+    await merger.netDone(TAB, net('23'), { status: 307 }, true);
+    await merger.netDone(TAB, net('23', { url: 'https://sync.example/pixel', method: 'GET', t: T + 5 }), { status: 200 }, false);
+    expect(await events()).toEqual([
+      expect.objectContaining({ url: COLLECT, status: 307 }),
+      expect.objectContaining({ url: 'https://sync.example/pixel', status: 200, initiator: 'redirect' }),
+    ]);
+  });
+
   it('survives a restart between the two views (state only in storage)', async () => {
     const area = new MemoryArea();
     const first = new Merger({ store: new JourneyStore(area, { writeDelayMs: 1 }), recognise: () => false });
