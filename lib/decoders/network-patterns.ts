@@ -1,0 +1,149 @@
+/**
+ * Where tracking goes, as Chrome match patterns: the background hands them to webRequest (so
+ * Chromium wakes the worker only for these requests) and the page hook tests URLs against the
+ * same list compiled to one regular expression (so ordinary traffic is not recorded at all).
+ * The list must cover every URL a decoder in ./registry claims; tests/decoders/network-patterns
+ * replays every request fixture to keep the two from drifting apart. Covering a little more
+ * than the decoders claim is harmless (the decoders still decide); covering less loses hits.
+ */
+import type { CustomEndpoint } from '../formats/goals';
+
+/** `/p`, `/p/`, and either with a query: a path matched exactly by a decoder. */
+function exact(path: string): string[] {
+  return [`*://*${path}`, `*://*${path}?*`, `*://*${path}/`, `*://*${path}/?*`];
+}
+
+/** Every host under `domain` (and `domain` itself), any path. */
+const under = (domain: string) => `*://*.${domain}/*`;
+const host = (name: string) => `*://${name}/*`;
+
+export const TRACKING_PATTERNS: readonly string[] = [
+  // Paths claimed on any host (first-party proxies, server-side containers, CNAMEs).
+  ...exact('/g/collect'), // GA4
+  ...exact('/collect'), // UA and GA4-on-UA-path
+  ...exact('/j/collect'),
+  ...exact('/r/collect'),
+  ...exact('/batch'),
+  '*://*/b/ss/*', // Adobe Analytics
+  '*://*/ee/*/interact*', // Adobe Web SDK
+  '*://*/ee/*/collect*',
+  '*://*/m2/*/mbox/*', // Adobe Target
+  ...exact('/rest/v1/delivery'),
+  '*://*/api/v*/sessions*', // Adobe Heartbeat's API
+  ...exact('/gtm.js'), // GTM container (also on first-party hosts)
+  ...exact('/ns.html'),
+  ...exact('/gtag/js'),
+  '*://*/*hit.xiti*', // AT Internet
+  '*://*/*matomo.php*', // Matomo
+  '*://*/*piwik.php*',
+  '*://*/*ppms.php*', // Piwik PRO
+  '*://*/*com.snowplowanalytics.snowplow/tp2*', // Snowplow
+  '*://*/i?*',
+  '*://*/*dcs.gif*', // Webtrends
+  // Vendors' own hosts.
+  under('google-analytics.com'),
+  under('analytics.google.com'),
+  under('googletagmanager.com'),
+  under('doubleclick.net'),
+  under('googleadservices.com'),
+  '*://*.google.com/pagead/*',
+  under('demdex.net'),
+  under('omtrdc.net'),
+  host('assets.adobedtm.com'),
+  host('assets.adobedc.cn'),
+  under('amplitude.com'),
+  host('bat.bing.com'),
+  host('bat.bing.net'),
+  under('clarity.ms'),
+  under('scorecardresearch.com'),
+  under('criteo.com'),
+  host('api.company-target.com'),
+  under('dynamicyield.com'),
+  under('ensighten.com'),
+  host('static.hotjar.com'),
+  host('solutions.invocacdn.com'),
+  host('px.ads.linkedin.com'),
+  under('liveperson.net'),
+  under('lpsnmedia.net'),
+  host('c.lytics.io'),
+  '*://*.facebook.com/tr*',
+  under('mixpanel.com'),
+  under('mparticle.com'),
+  host('logx.optimizely.com'),
+  host('tr.outbrain.com'),
+  under('parsely.com'),
+  host('ct.pinterest.com'),
+  under('piwik.pro'),
+  under('piwik.cloud'),
+  under('piwikpro.com'),
+  under('ptengine.jp'),
+  under('ptengine.com'),
+  under('ptengine.cn'),
+  under('ptmind.com'),
+  host('alb.reddit.com'),
+  under('rudderstack.com'),
+  under('rudderlabs.com'),
+  host('api.segment.io'),
+  host('api.segment.com'),
+  under('segmentapis.com'),
+  host('epsilon.6sense.com'),
+  host('c.seznam.cz'),
+  host('tr.snapchat.com'),
+  host('tr-shadow.snapchat.com'),
+  host('events.split.io'),
+  host('collect.tealiumiq.com'),
+  host('collect-eu-central-1.tealiumiq.com'),
+  host('tags.tiqcdn.com'),
+  host('tags.tiqcdn.cn'),
+  host('analytics.tiktok.com'),
+  host('analytics.twitter.com'),
+  under('visualwebsiteoptimizer.com'),
+];
+
+/** Patterns for the goals document's custom endpoints (host exact or ".suffix", path prefix). */
+export function endpointPatterns(endpoints: readonly Pick<CustomEndpoint, 'host' | 'path'>[] | undefined): string[] {
+  const out: string[] = [];
+  for (const e of endpoints ?? []) {
+    if (typeof e?.host !== 'string') continue;
+    const h = e.host.trim().toLowerCase().replace(/\.$/, '');
+    if (!/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(h)) continue;
+    const path = typeof e.path === 'string' && e.path.startsWith('/') ? e.path.replace(/\*/g, '') : '/';
+    // A prefix pattern covers "/v10" for "/v1" too; the endpoint matcher decides on segments.
+    out.push(`*://${h.startsWith('.') ? `*${h}` : h}${path}*`);
+  }
+  return out;
+}
+
+const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One Chrome match pattern as a regular expression source over a whole URL: `*` scheme is http
+ * or https, `*.host` is the host or any subdomain, any port, and the path glob runs over path
+ * and query (as webRequest filters do); the fragment is never part of a request URL.
+ */
+export function patternSource(pattern: string): string {
+  const m = /^(\*|https?):\/\/([^/]*)(\/.*)$/.exec(pattern);
+  if (!m) throw new Error(`not a match pattern: ${pattern}`);
+  const [, scheme, hostPart = '', path = '/'] = m;
+  const s = scheme === '*' ? 'https?' : scheme;
+  let h: string;
+  if (hostPart === '*') h = '[^/?#]*';
+  else if (hostPart.startsWith('*.')) h = `(?:[^/?#@]*\\.)?${escape(hostPart.slice(2))}(?::\\d+)?`;
+  else h = `${escape(hostPart)}(?::\\d+)?`;
+  const p = path.split('*').map(escape).join('[^#]*');
+  return `${s}://${h}${p}`;
+}
+
+/** Compiles patterns into one case-sensitive (like Chrome's path match) expression. */
+export function compilePatterns(patterns: readonly string[]): RegExp {
+  // Hosts in a parsed URL are lower case already; Chrome compares paths case-sensitively.
+  return new RegExp(`^(?:${patterns.map(patternSource).join('|')})$`);
+}
+
+/** The built-in list, compiled once. */
+export const TRACKING_URL: RegExp = compilePatterns(TRACKING_PATTERNS);
+
+/** Whether Chromium would report `url` (an absolute, parsed href) to a listener filtered by the list. */
+export function matchesTrackingPattern(url: string): boolean {
+  return TRACKING_URL.test(url);
+}
