@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { parseBatch } from '@/lib/capture/validate';
-import { HOOK_EVENT } from '@/lib/capture/records';
+import { ENDPOINTS_EVENT, HOOK_EVENT } from '@/lib/capture/records';
+import { endpointPatterns, patternsSource } from '@/lib/decoders/network-patterns';
+import { GOALS_KEY } from '@/lib/extension/goals-store';
+import type { CustomEndpoint } from '@/lib/formats/goals';
 
 // Isolated world: the only bridge from the page to the extension, and it can only record.
 export default defineContentScript({
@@ -23,5 +26,22 @@ export default defineContentScript({
         // The extension was reloaded or is updating; this page's records are lost, the page is not.
       });
     }
+
+    // The hook records only tracking URLs; the goals' custom endpoints are tracking too, and
+    // only the extension knows them. Compiled here so the page world never runs our parsing.
+    function tellHook(goals: unknown): void {
+      const eps = (goals as { endpoints?: unknown } | undefined)?.endpoints;
+      const source = patternsSource(endpointPatterns(Array.isArray(eps) ? (eps as CustomEndpoint[]) : []));
+      window.dispatchEvent(new CustomEvent(ENDPOINTS_EVENT, { detail: source }));
+    }
+    browser.storage.local.get(GOALS_KEY).then(
+      (got) => tellHook(got[GOALS_KEY]),
+      () => {
+        // Storage unreadable: the hook keeps recording every URL and the merger sorts them.
+      },
+    );
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes[GOALS_KEY]) tellHook(changes[GOALS_KEY].newValue);
+    });
   },
 });

@@ -51,6 +51,8 @@ export type CaptureRecord = RequestRecord | PushRecord | PageRecord;
  * flushed on pagehide reaches the relay before the document goes away.
  */
 export const HOOK_EVENT = 'goalpost:hook';
+/** Relay to hook: the source of a regular expression over the goals' custom endpoint URLs. */
+export const ENDPOINTS_EVENT = 'goalpost:endpoints';
 export const BATCH_VERSION = 1;
 
 export interface CaptureBatch {

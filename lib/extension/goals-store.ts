@@ -7,7 +7,9 @@ import { validateGoals } from '../formats/validate-goals';
 import type { SetGoalsResult } from '../messages';
 import type { StorageAreaLike } from '../capture/journey-store';
 
-const KEY = 'goals';
+/** Also read by the relay, which tells the page hook the custom endpoints. */
+export const GOALS_KEY = 'goals';
+const KEY = GOALS_KEY;
 export const EMPTY_GOALS: GoalsDoc = { format: GOALS_FORMAT, goals: [] };
 
 export class GoalsStore {

@@ -9,6 +9,7 @@ import { takeNatives } from './natives';
 import { wrapNetwork, type HookContext } from './network';
 import { watchQueues } from './queues';
 import { watchScripts } from './scripts';
+import { createUrlFilter } from './url-filter';
 
 const INSTALLED = Symbol.for('goalpost.hook');
 
@@ -18,7 +19,7 @@ export function installHook(win: Window & typeof globalThis): void {
     if ((win as unknown as Record<symbol, unknown>)[INSTALLED]) return;
     Object.defineProperty(win, INSTALLED, { value: true });
     const n = takeNatives(win);
-    const ctx: HookContext = { win, n, mask: createMasker(win, n), emit: createEmitter(win, n) };
+    const ctx: HookContext = { win, n, mask: createMasker(win, n), emit: createEmitter(win, n), wanted: createUrlFilter(win, n) };
     wrapNetwork(ctx);
     watchScripts(ctx);
     watchQueues(ctx);

@@ -45,6 +45,10 @@ export interface Natives {
   Node: typeof Node;
   nodeName: () => string;
   encode: typeof encodeURIComponent;
+  RegExp: RegExpConstructor;
+  /** The built-in exec: RegExp.prototype.test would look up a page-patched `exec`. */
+  regexExec: RegExp['exec'];
+  eventDetail: (() => unknown) | undefined;
 }
 
 function getter<T>(proto: object | undefined, key: string): (() => T) | undefined {
@@ -99,5 +103,8 @@ export function takeNatives(win: Window & typeof globalThis): Natives {
     Node: win.Node,
     nodeName: getter<string>(win.Node.prototype, 'nodeName') ?? (() => ''),
     encode: win.encodeURIComponent,
+    RegExp: win.RegExp,
+    regexExec: win.RegExp.prototype.exec,
+    eventDetail: getter<unknown>(win.CustomEvent.prototype, 'detail'),
   };
 }

@@ -3,12 +3,14 @@
  * Each wrapper reads what it needs before the native call (the native call may consume a body),
  * makes the native call exactly as the page did (same `this`, arguments, result, exception),
  * and records afterwards; every recording step is guarded so nothing is thrown to the page.
+ * Only calls to tracking URLs are recorded (see url-filter.ts): other traffic passes straight on.
  */
 import { LIMITS, type CaptureApi, type RequestRecord } from '../records';
 import { readBody, readRequestBody, type BodyRead, type BodyText } from './body';
 import type { Emitter } from './emitter';
 import type { Masker } from './mask';
 import type { Natives } from './natives';
+import type { UrlFilter } from './url-filter';
 
 const METHOD = /^[A-Za-z]{1,16}$/;
 
@@ -17,6 +19,8 @@ export interface HookContext {
   n: Natives;
   mask: Masker;
   emit: Emitter;
+  /** Whether a request URL is worth recording (tracking or a custom endpoint). */
+  wanted: UrlFilter;
 }
 
 /** Absolute http(s) URL without fragment, or undefined (other schemes never reach the network view). */
@@ -72,7 +76,7 @@ function wrapFetch(ctx: HookContext): void {
     try {
       const [input, init] = args;
       const url = resolveUrl(ctx, input);
-      if (url !== undefined) {
+      if (url !== undefined && ctx.wanted(url)) {
         const isReq = n.Request !== undefined && input instanceof n.Request;
         const m = dataProp(ctx, init, 'method') ?? (isReq ? n.apply(n.requestMethod as Function, input, []) : 'GET');
         if (typeof m === 'string' && METHOD.test(m)) {
@@ -101,7 +105,7 @@ function wrapXhr(ctx: HookContext): void {
       const [m, u] = args;
       const url = resolveUrl(ctx, u);
       if (typeof thisArg === 'object' && thisArg !== null) {
-        if (url !== undefined && typeof m === 'string' && METHOD.test(m)) opened.set(thisArg, { url, method: m.toUpperCase() });
+        if (url !== undefined && typeof m === 'string' && METHOD.test(m) && ctx.wanted(url)) opened.set(thisArg, { url, method: m.toUpperCase() });
         else opened.delete(thisArg);
       }
     } catch {
@@ -136,7 +140,7 @@ function wrapBeacon(ctx: HookContext): void {
     let body: BodyRead;
     try {
       const url = resolveUrl(ctx, args[0]);
-      if (url !== undefined) {
+      if (url !== undefined && ctx.wanted(url)) {
         rec = record(ctx, 'beacon', url, 'POST');
         body = readBody(args[1], n);
       }
@@ -164,7 +168,7 @@ function wrapImages(ctx: HookContext): void {
     try {
       if (!(img instanceof I)) return;
       const url = resolveUrl(ctx, n.apply(srcGet, img, []));
-      if (url !== undefined) ctx.emit.add(record(ctx, 'image', url, 'GET'));
+      if (url !== undefined && ctx.wanted(url)) ctx.emit.add(record(ctx, 'image', url, 'GET'));
     } catch {
       // never disturb the page
     }

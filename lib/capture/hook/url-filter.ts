@@ -1,0 +1,39 @@
+/**
+ * Which request URLs the hook records: tracking URLs (the decoders' match patterns, the same
+ * list webRequest is filtered by) and the goals' custom endpoints, which the relay tells the hook
+ * once it has read them. Everything else (the page's images, API calls, fonts) is not recorded,
+ * so ordinary traffic costs the page one regular-expression test. Until the relay has spoken
+ * (the first milliseconds of a page) every URL is recorded, as the merger keeps only what
+ * matters: a custom endpoint hit early in the page is not lost.
+ */
+import { TRACKING_URL } from '../../decoders/network-patterns';
+import { ENDPOINTS_EVENT } from '../records';
+import type { Natives } from './natives';
+
+/** Longer sources are refused: the relay's is a few hundred characters per endpoint. */
+const MAX_SOURCE = 20_000;
+
+export type UrlFilter = (url: string) => boolean;
+
+export function createUrlFilter(win: Window & typeof globalThis, n: Natives): UrlFilter {
+  // undefined: not told yet; null: no custom endpoints.
+  let custom: RegExp | null | undefined;
+  const matches = (re: RegExp, url: string) => n.apply(n.regexExec, re, [url]) !== null;
+
+  n.apply(n.addEventListener, win, [
+    ENDPOINTS_EVENT,
+    (event: Event) => {
+      try {
+        // A page posting this itself can only change what is recorded from its own requests.
+        const source = n.eventDetail ? n.apply(n.eventDetail, event, []) : undefined;
+        if (typeof source !== 'string' || source.length > MAX_SOURCE) return;
+        custom = source === '' ? null : new n.RegExp(source);
+      } catch {
+        // A malformed source leaves the filter as it was.
+      }
+    },
+    true,
+  ]);
+
+  return (url) => matches(TRACKING_URL, url) || custom === undefined || (custom !== null && matches(custom, url));
+}
