@@ -4,7 +4,7 @@
  * no extension) to compare page behaviour with.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findChromium, launchWithExtension, type LaunchOptions, type LaunchedBrowser } from '../../lib/browser/chromium';
+import { chromiumArgs, findChromium, type LaunchOptions, type LaunchedBrowser } from '../../lib/browser/chromium';
 import type { JourneyEvent } from '../../lib/formats/journey';
 
 export type RecordedJourney = { format: string; events: (JourneyEvent & { bodyNote?: string })[]; dropped?: number };
@@ -56,32 +56,6 @@ export class ExtensionClient {
   }
 }
 
-/**
- * The built extension, once its background listens to the network. A freshly installed
- * extension's first run registers its listeners 100–250 ms after the worker target appears
- * here, and Chromium delivers no webRequest/webNavigation event from before that (it does not
- * yet know anyone wants them): a page opened sooner keeps only the hook's view (no commit
- * transition, no statuses of pixels and scripts). A user installs, then browses; so do the tests.
- */
-export async function launchListening(opts: LaunchOptions): Promise<LaunchedBrowser> {
-  const launched = await launchWithExtension(opts);
-  const worker = await launched.worker();
-  const until = Date.now() + 10_000;
-  const listening = () =>
-    worker.evaluate(() => {
-      const c = (globalThis as unknown as { chrome: Record<string, Record<string, { hasListeners(): boolean }>> }).chrome;
-      return ['onCompleted', 'onErrorOccurred'].every((e) => c.webRequest?.[e]?.hasListeners()) && c.webNavigation?.onCommitted?.hasListeners() === true;
-    });
-  while (!(await listening())) {
-    if (Date.now() > until) {
-      await launched.close();
-      throw new Error('the extension background never registered its listeners');
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return launched;
-}
-
 /** Opens `url` in a new tab and waits for the load event. */
 export async function visit(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
@@ -90,25 +64,10 @@ export async function visit(browser: Browser, url: string): Promise<Page> {
 }
 
 /** Chromium with the same flags as launchWithExtension, without the extension. */
-export async function launchPlain(mapHosts: string[]): Promise<Browser> {
+export async function launchPlain(mapHosts: string[], opts: Pick<LaunchOptions, 'unreachableHosts'> = {}): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found');
-  return puppeteer.launch({
-    executablePath,
-    headless: true,
-    pipe: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-      `--host-resolver-rules=${mapHosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
-    ],
-  });
+  return puppeteer.launch({ executablePath, headless: true, pipe: true, args: chromiumArgs({ mapHosts, ...opts }) });
 }
 
 /** Request events whose URL contains `part`. */

@@ -1,11 +1,15 @@
 /**
  * Fixture sites for the end-to-end tests, on fake domains mapped to the local server:
- * shop.test (pages), collect.test (a collection endpoint answering every capture path) and
- * tags.test (a tag script). Pages are built per request so they know the server's port.
+ * shop.test (pages), collect.test (a collection endpoint answering every capture path),
+ * tags.test (a tag script) and dead.test (never resolves; launch with it unreachable). Requests
+ * the tests look for use tracking paths (/g/collect, /r/collect, /gtm.js): capture records only
+ * what the decoders' network patterns cover. Pages are built per request so they know the port.
  */
 import { PIXEL_GIF, startSiteServer, type SiteHandler, type SiteServer } from '../../lib/browser/site-server';
 
 export const HOSTS = ['*.test'];
+/** Fails to resolve: a beacon sent there fails in the network. */
+export const DEAD_HOSTS = ['dead.test'];
 
 export type PageBuilder = (origin: (host: string) => string) => string;
 
@@ -20,14 +24,14 @@ export const capturePage: PageBuilder = (o) =>
   window.lpTag = window.lpTag || {};
   lpTag.sdes = lpTag.sdes || [];
   lpTag.sdes.push({ type: 'cart', total: 12 });
-  navigator.sendBeacon('${o('collect.test')}/beacon?path=beacon', 'beacon=body');
-  fetch('${o('collect.test')}/fetch?path=fetch', { method: 'POST', body: JSON.stringify({ path: 'fetch' }) });
+  navigator.sendBeacon('${o('collect.test')}/g/collect?v=2&tid=G-E2E&en=beacon_hit&path=beacon', 'beacon=body');
+  fetch('${o('collect.test')}/g/collect?v=2&tid=G-E2E&en=fetch_hit&path=fetch', { method: 'POST', body: JSON.stringify({ path: 'fetch' }) });
   var x = new XMLHttpRequest();
-  x.open('POST', '${o('collect.test')}/xhr?path=xhr');
+  x.open('POST', '${o('collect.test')}/g/collect?v=2&tid=G-E2E&en=xhr_hit&path=xhr');
   x.send('xhr=body');
-  new Image().src = '${o('collect.test')}/pixel.gif?path=image';
+  new Image().src = '${o('collect.test')}/r/collect?v=1&tid=UA-1-1&t=pageview&path=image';
   var s = document.createElement('script');
-  s.src = '${o('tags.test')}/tag.js?path=script';
+  s.src = '${o('tags.test')}/gtm.js?id=GTM-E2E&path=script';
   s.onload = function () { document.title = 'loaded'; };
   document.head.appendChild(s);
 </script>`,
@@ -55,7 +59,7 @@ export const junkPage: PageBuilder = (o) =>
   }
   window.dispatchEvent(new CustomEvent('goalpost:hook', { detail: { v: 1, records: [] } }));
   window.dispatchEvent(new Event('goalpost:hook'));
-  navigator.sendBeacon('${o('collect.test')}/beacon?path=after-junk', 'ok=1');
+  navigator.sendBeacon('${o('collect.test')}/g/collect?path=after-junk', 'ok=1');
 </script>`,
   );
 
@@ -79,35 +83,35 @@ export const behaviourPage: PageBuilder = (o) =>
   tryIt('img.src setter', function () { return String(Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src').set); });
   tryIt('fetch own', function () { return Object.getOwnPropertyNames(window).indexOf('fetch') >= 0; });
   tryIt('fetch illegal this', function () { return fetch.call({}, '/x'); });
-  tryIt('beacon true', function () { return navigator.sendBeacon('${o('collect.test')}/beacon?b=1', 'a=1'); });
-  tryIt('beacon blob', function () { return navigator.sendBeacon('${o('collect.test')}/beacon?b=2', new Blob(['{"a":1}'], { type: 'application/json' })); });
-  tryIt('beacon too big', function () { return navigator.sendBeacon('${o('collect.test')}/beacon?b=3', 'x'.repeat(70000)); });
+  tryIt('beacon true', function () { return navigator.sendBeacon('${o('collect.test')}/g/collect?b=1', 'a=1'); });
+  tryIt('beacon blob', function () { return navigator.sendBeacon('${o('collect.test')}/g/collect?b=2', new Blob(['{"a":1}'], { type: 'application/json' })); });
+  tryIt('beacon too big', function () { return navigator.sendBeacon('${o('collect.test')}/g/collect?b=3', 'x'.repeat(70000)); });
   tryIt('beacon bad url', function () { return navigator.sendBeacon('http://[bad', 'a'); });
   tryIt('beacon no args', function () { return navigator.sendBeacon(); });
   tryIt('beacon illegal this', function () { return navigator.sendBeacon.call({}, '/x'); });
   tryIt('xhr bad method', function () { var x = new XMLHttpRequest(); x.open('B@D', '/'); });
   tryIt('xhr send unopened', function () { new XMLHttpRequest().send(); });
-  tryIt('img src', function () { var i = new Image(); i.src = '${o('collect.test')}/pixel.gif?i=1'; return i.src; });
+  tryIt('img src', function () { var i = new Image(); i.src = '${o('collect.test')}/r/collect?i=1'; return i.src; });
   tryIt('setAttribute', function () { var i = document.createElement('img'); i.setAttribute('src', '/p.gif?x=1'); return i.getAttribute('src'); });
   tryIt('dataLayer typeof', function () { return typeof window.dataLayer; });
   tryIt('dataLayer push', function () { window.dataLayer = []; var n = dataLayer.push({ a: 1 }, { b: 2 }); return n + ':' + dataLayer.length + ':' + JSON.stringify(dataLayer) + ':' + Object.keys(dataLayer).join(','); });
   tryIt('dataLayer custom push', function () { var seen = []; dataLayer.push = function (x) { seen.push(x); return 99; }; return dataLayer.push({ c: 3 }) + ':' + seen.length; });
   tryIt('dataLayer circular', function () { var o = {}; o.self = o; o.el = document.body; o.f = function () {}; window.dataLayer = [o]; return dataLayer.push(o); });
   var steps = [];
-  steps.push(fetch('${o('collect.test')}/fetch?ok=1', { method: 'POST', body: new URLSearchParams({ q: '1' }) }).then(function (r) { return r.status + ' ' + r.ok; }));
+  steps.push(fetch('${o('collect.test')}/g/collect?kind=fetch&ok=1', { method: 'POST', body: new URLSearchParams({ q: '1' }) }).then(function (r) { return r.status + ' ' + r.ok; }));
   steps.push(fetch('${o('collect.test')}/missing').then(function (r) { return r.status + ' ' + r.statusText; }));
   steps.push(fetch('http://nowhere.invalid/x').then(function () { return 'resolved'; }, function (e) { return 'rejected ' + err(e); }));
   steps.push(fetch().then(function () { return 'resolved'; }, function (e) { return 'rejected ' + err(e); }));
-  steps.push(fetch('${o('collect.test')}/fetch?body=blob', { method: 'POST', body: new Blob(['blob-body']) }).then(function (r) { return r.text(); }));
-  steps.push(fetch('${o('collect.test')}/fetch?body=buffer', { method: 'POST', body: new TextEncoder().encode('bytes') }).then(function (r) { return r.status; }));
+  steps.push(fetch('${o('collect.test')}/g/collect?body=blob', { method: 'POST', body: new Blob(['blob-body']) }).then(function (r) { return r.text(); }));
+  steps.push(fetch('${o('collect.test')}/g/collect?body=buffer', { method: 'POST', body: new TextEncoder().encode('bytes') }).then(function (r) { return r.status; }));
   var fd = new FormData(); fd.append('k', 'v');
-  steps.push(fetch('${o('collect.test')}/fetch?body=form', { method: 'POST', body: fd }).then(function (r) { return r.status; }));
-  var req = new Request('${o('collect.test')}/fetch?body=request', { method: 'POST', body: 'request-body' });
+  steps.push(fetch('${o('collect.test')}/g/collect?body=form', { method: 'POST', body: fd }).then(function (r) { return r.status; }));
+  var req = new Request('${o('collect.test')}/g/collect?body=request', { method: 'POST', body: 'request-body' });
   steps.push(fetch(req).then(function (r) { return r.status + ' used=' + req.bodyUsed; }));
-  steps.push(fetch('${o('collect.test')}/fetch?body=stream', { method: 'POST', body: new ReadableStream({ start: function (c) { c.enqueue(new TextEncoder().encode('s')); c.close(); } }), duplex: 'half' }).then(function (r) { return r.status; }, function (e) { return 'rejected ' + err(e); }));
+  steps.push(fetch('${o('collect.test')}/g/collect?body=stream', { method: 'POST', body: new ReadableStream({ start: function (c) { c.enqueue(new TextEncoder().encode('s')); c.close(); } }), duplex: 'half' }).then(function (r) { return r.status; }, function (e) { return 'rejected ' + err(e); }));
   steps.push(new Promise(function (resolve) {
     var x = new XMLHttpRequest();
-    x.open('POST', '${o('collect.test')}/xhr?ok=1');
+    x.open('POST', '${o('collect.test')}/g/collect?kind=xhr&ok=1');
     x.onloadend = function () { resolve(x.status + ' ' + x.readyState + ' ' + x.responseText); };
     x.send(JSON.stringify({ q: 1 }));
   }));
@@ -122,8 +126,18 @@ export const behaviourPage: PageBuilder = (o) =>
 </script>`,
   );
 
+/** Ordinary traffic (never recorded) next to a beacon that fails (recorded, with its error). */
+export const quietPage: PageBuilder = (o) =>
+  html(
+    `<script>
+  fetch('/api/cart').then(function (r) { return r.text(); }).then(function (t) { document.title = t; });
+  navigator.sendBeacon('${o('dead.test')}/g/collect?v=2&tid=G-E2E&en=lost&path=dead', 'en=lost');
+</script>`,
+  );
+
 export const pages: Record<string, PageBuilder> = {
   '/capture.html': capturePage,
+  '/quiet.html': quietPage,
   '/junk.html': junkPage,
   '/behaviour.html': behaviourPage,
 };
@@ -135,11 +149,12 @@ export function fixtureHandlers(extra: Record<string, PageBuilder> = {}): SiteHa
     ({ host, path, url }) => {
       const origin = (h: string) => `http://${h}:${url.port}`;
       if (host === 'collect.test') {
-        if (path.startsWith('/pixel')) return { type: 'image/gif', body: PIXEL_GIF };
+        if (path.startsWith('/pixel') || path === '/r/collect') return { type: 'image/gif', body: PIXEL_GIF };
         if (path === '/missing') return { status: 404, type: 'text/plain', body: 'no' };
         return { type: 'text/plain', body: 'ok' };
       }
-      if (host === 'tags.test' && path === '/tag.js') {
+      if (host === 'shop.test' && path === '/api/cart') return { type: 'application/json', body: '{"items":2}' };
+      if (host === 'tags.test' && path === '/gtm.js') {
         return { type: 'application/javascript', body: "window.dataLayer.push({ event: 'from-tag' });" };
       }
       const page = all[path];

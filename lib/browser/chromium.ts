@@ -26,6 +26,8 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-
 export interface LaunchOptions {
   /** Host patterns mapped to 127.0.0.1, e.g. ["*.test", "*.example"]. */
   mapHosts?: string[];
+  /** Hosts that fail to resolve (checked before mapHosts), e.g. to show a failed beacon. */
+  unreachableHosts?: string[];
   headless?: boolean;
   extensionDir?: string;
 }
@@ -38,15 +40,8 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: LaunchOptions = {}): Promise<LaunchedBrowser> {
-  const executablePath = findChromium();
-  if (!executablePath) {
-    throw new Error('no Chromium found: install one (e.g. apt-get install chromium) or set GOALPOST_CHROMIUM');
-  }
-  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
-  if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
-    throw new Error(`the extension is not built at ${extensionDir}: run npm run build`);
-  }
+/** The flags every Chromium here gets, with or without the extension. */
+export function chromiumArgs(opts: Pick<LaunchOptions, 'mapHosts' | 'unreachableHosts'> = {}): string[] {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -57,9 +52,42 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
     '--disable-quic',
     '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
   ];
-  if (opts.mapHosts?.length) {
-    args.push(`--host-resolver-rules=${opts.mapHosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`);
+  // The first rule that matches a host wins, so unreachable hosts go first.
+  const rules = [...(opts.unreachableHosts ?? []).map((h) => `MAP ${h} ~NOTFOUND`), ...(opts.mapHosts ?? []).map((h) => `MAP ${h} 127.0.0.1`)];
+  if (rules.length > 0) args.push(`--host-resolver-rules=${rules.join(', ')}`);
+  return args;
+}
+
+/**
+ * Waits until the background listens to the network. A freshly installed extension's first run
+ * registers its listeners 100–250 ms after its worker target appears, and Chromium delivers no
+ * webRequest/webNavigation event from before that (it does not yet know anyone wants them): a
+ * page opened sooner keeps only the hook's view (no commit transition, no statuses of pixels and
+ * scripts). A user installs, then browses; every caller here does the same.
+ */
+async function untilListening(worker: WebWorker): Promise<void> {
+  const until = Date.now() + 10_000;
+  const listening = () =>
+    worker.evaluate(() => {
+      const c = (globalThis as unknown as { chrome: Record<string, Record<string, { hasListeners(): boolean }>> }).chrome;
+      return ['onCompleted', 'onErrorOccurred'].every((e) => c.webRequest?.[e]?.hasListeners()) && c.webNavigation?.onCommitted?.hasListeners() === true;
+    });
+  while (!(await listening())) {
+    if (Date.now() > until) throw new Error('the extension background never registered its listeners');
+    await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+export async function launchWithExtension(opts: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    throw new Error('no Chromium found: install one (e.g. apt-get install chromium) or set GOALPOST_CHROMIUM');
+  }
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
+    throw new Error(`the extension is not built at ${extensionDir}: run npm run build`);
+  }
+  const args = chromiumArgs(opts);
   const browser = await puppeteer.launch({
     executablePath,
     headless: opts.headless ?? true,
@@ -72,7 +100,7 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
     { timeout: 15_000 },
   );
   const extensionId = new URL(target.url()).host;
-  return {
+  const launched: LaunchedBrowser = {
     browser,
     extensionId,
     async worker() {
@@ -86,4 +114,11 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
     },
     close: () => browser.close(),
   };
+  try {
+    await untilListening(await launched.worker());
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+  return launched;
 }
