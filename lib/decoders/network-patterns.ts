@@ -134,10 +134,15 @@ export function patternSource(pattern: string): string {
   return `${s}://${h}${p}`;
 }
 
+/** One expression source for all `patterns`, or '' when there are none. */
+export function patternsSource(patterns: readonly string[]): string {
+  return patterns.length === 0 ? '' : `^(?:${patterns.map(patternSource).join('|')})$`;
+}
+
 /** Compiles patterns into one case-sensitive (like Chrome's path match) expression. */
 export function compilePatterns(patterns: readonly string[]): RegExp {
   // Hosts in a parsed URL are lower case already; Chrome compares paths case-sensitively.
-  return new RegExp(`^(?:${patterns.map(patternSource).join('|')})$`);
+  return new RegExp(patternsSource(patterns) || '(?!)');
 }
 
 /** The built-in list, compiled once. */
