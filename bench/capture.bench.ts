@@ -5,7 +5,9 @@
  * goes first alternates too) and each round starts only after both have settled, so work left
  * over from one round (the background's batched writes) is not billed to the other. On a
  * shared 2-core machine single rounds swing by ±30 %: the result is the median of the paired
- * ratios over many rounds, with its interquartile range.
+ * ratios over many rounds, with its interquartile range. Two loops: beacons to a tracking URL
+ * (recorded by the hook, seen by webRequest) and the same beacons to an ordinary URL (which
+ * capture is meant to leave alone: the page should pay nearly nothing for them).
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { launchWithExtension } from '../lib/browser/chromium';
@@ -18,11 +20,17 @@ const ROUNDS = 31;
 const SETTLE_MS = 400;
 const HOSTS = ['*.test'];
 
+/** Paths the beacons go to: a GA4-style collection URL, and an ordinary API-like one. */
+const LOOPS = [
+  { name: 'tracking', path: '/collect', query: 'v=2&tid=G-BENCH&en=scroll' },
+  { name: 'non-tracking', path: '/api/events', query: 'kind=scroll' },
+] as const;
+
 const page = (origin: string) => `<!doctype html><title>bench</title><script>
-  window.fire = function (round, n) {
+  window.fire = function (path, query, round, n) {
     var t0 = performance.now(), sent = 0;
     for (var i = 0; i < n; i++) {
-      if (navigator.sendBeacon('${origin}/collect?v=2&tid=G-BENCH&en=scroll&r=' + round + '&i=' + i, 'en=scroll&ep.percent=' + i + '&_et=' + (i * 7))) sent++;
+      if (navigator.sendBeacon('${origin}' + path + '?' + query + '&r=' + round + '&i=' + i, 'en=scroll&ep.percent=' + i + '&_et=' + (i * 7))) sent++;
     }
     return [performance.now() - t0, sent];
   };
@@ -36,13 +44,14 @@ async function until(cond: () => boolean, timeoutMs: number, what: () => string 
   }
 }
 
-async function round(server: SiteServer, p: Page, tag: string): Promise<{ total: number; loop: number }> {
-  const before = server.received.filter((r) => r.path.startsWith('/collect')).length;
+async function round(server: SiteServer, p: Page, loop: (typeof LOOPS)[number], tag: string): Promise<{ total: number; loop: number }> {
+  const count = () => server.received.filter((r) => r.path.startsWith(`${loop.path}?`)).length;
+  const before = count();
   const t0 = performance.now();
-  const [loop, sent] = (await p.evaluate(`fire(${JSON.stringify(tag)}, ${BEACONS})`)) as [number, number];
+  const [took, sent] = (await p.evaluate(`fire(${JSON.stringify(loop.path)}, ${JSON.stringify(loop.query)}, ${JSON.stringify(tag)}, ${BEACONS})`)) as [number, number];
   if (sent !== BEACONS) throw new Error(`only ${sent} of ${BEACONS} beacons were queued`);
-  await until(() => server.received.filter((r) => r.path.startsWith('/collect')).length >= before + BEACONS, 30_000, () => `${tag}: ${server.received.filter((r) => r.path.startsWith('/collect')).length - before} of ${BEACONS}`);
-  return { total: performance.now() - t0, loop };
+  await until(() => count() >= before + BEACONS, 30_000, () => `${tag}: ${count() - before} of ${BEACONS}`);
+  return { total: performance.now() - t0, loop: took };
 }
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)] ?? NaN;
@@ -64,34 +73,35 @@ export async function run(): Promise<{ name: string; baseline: number; ratio: nu
     const pp = await plain.newPage();
     await pe.goto(url, { waitUntil: 'load' });
     await pp.goto(url, { waitUntil: 'load' });
-    await round(server, pp, 'warm-p');
-    await round(server, pe, 'warm-e');
-    const ext: { total: number; loop: number }[] = [];
-    const base: { total: number; loop: number }[] = [];
     const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
-    for (let i = 0; i < ROUNDS; i++) {
-      // Alternate which goes first so drift and warm caches favour neither.
-      const order: [Page, typeof ext][] = i % 2 === 0 ? [[pe, ext], [pp, base]] : [[pp, base], [pe, ext]];
-      for (const [p, into] of order) {
-        await settle();
-        into.push(await round(server, p, `${p === pe ? 'e' : 'p'}${i}`));
+    const results = [];
+    for (const loop of LOOPS) {
+      await round(server, pp, loop, 'warm-p');
+      await round(server, pe, loop, 'warm-e');
+      const ext: { total: number; loop: number }[] = [];
+      const base: { total: number; loop: number }[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        // Alternate which goes first so drift and warm caches favour neither.
+        const order: [Page, typeof ext][] = i % 2 === 0 ? [[pe, ext], [pp, base]] : [[pp, base], [pe, ext]];
+        for (const [p, into] of order) {
+          await settle();
+          into.push(await round(server, p, loop, `${p === pe ? 'e' : 'p'}${i}`));
+        }
       }
-    }
-    const bt = median(base.map((r) => r.total));
-    const et = median(ext.map((r) => r.total));
-    const bl = median(base.map((r) => r.loop));
-    const el = median(ext.map((r) => r.loop));
-    // Median of paired ratios: each pair ran back to back, so machine-wide drift cancels out.
-    const ratios = ext.map((r, i) => r.total / (base[i]?.total ?? NaN));
-    const ratio = median(ratios);
-    return [
-      {
-        name: `capture: ${BEACONS} beacons delivered, with vs without the extension`,
+      const bt = median(base.map((r) => r.total));
+      const et = median(ext.map((r) => r.total));
+      const bl = median(base.map((r) => r.loop));
+      const el = median(ext.map((r) => r.loop));
+      // Median of paired ratios: each pair ran back to back, so machine-wide drift cancels out.
+      const ratios = ext.map((r, i) => r.total / (base[i]?.total ?? NaN));
+      results.push({
+        name: `capture: ${BEACONS} ${loop.name} beacons delivered (${loop.path}), with vs without the extension`,
         baseline: Number(bt.toFixed(1)),
-        ratio: Number(ratio.toFixed(2)),
+        ratio: Number(median(ratios).toFixed(2)),
         detail: `${ROUNDS} paired rounds, ratio quartiles ${quantile(ratios, 0.25).toFixed(2)}–${quantile(ratios, 0.75).toFixed(2)}; medians: ${et.toFixed(1)} ms with, ${bt.toFixed(1)} ms without; the page's loop alone ${el.toFixed(1)} ms with, ${bl.toFixed(1)} ms without`,
-      },
-    ];
+      });
+    }
+    return results;
   } finally {
     await withExt?.close();
     await plain?.close();
