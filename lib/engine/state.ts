@@ -1,5 +1,5 @@
 /** The engine's working state while it walks the journey once, in time order. */
-import type { OccurrenceReason, SessionReason, VendorTally } from '../formats/report';
+import type { Occurrence, SessionReason, VendorTally } from '../formats/report';
 import type { CompiledGoal, ConditionState } from './conditions';
 
 export interface PageState {
@@ -77,14 +77,9 @@ export interface Visitor {
   lastT: number;
 }
 
-export interface OccurrenceRec {
+/** A report occurrence while the engine works: epoch time, and what a finding needs to say. */
+export interface OccurrenceRec extends Omit<Occurrence, 't'> {
   t: number;
-  url: string;
-  visitor: string;
-  session: string;
-  counted: boolean;
-  reason: OccurrenceReason;
-  detail?: string;
   /** The duplicated id, in words, for the duplicate-id finding. */
   duplicate?: string;
 }
