@@ -14,7 +14,8 @@ import { DEMO_GOALS } from '../lib/demo/goals';
 import { DEMO_MAP_HOSTS } from '../lib/demo/hosts';
 import { DEMO_STEPS } from '../lib/demo/journey';
 import { startDemoSite, type DemoSite } from '../lib/demo/site';
-import { sendFrom, walk } from './support/panel-walk';
+import { sendFromExtensionPage } from '../lib/browser/extension-page';
+import { walk } from './support/panel-walk';
 
 const SHOTS = resolve(import.meta.dirname, '../test-results/screenshots');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -38,7 +39,7 @@ describe('panel end to end', () => {
     launched = await launchWithExtension({ mapHosts: [...DEMO_MAP_HOSTS] });
     const ext = await launched.browser.newPage();
     await ext.goto(`chrome-extension://${launched.extensionId}/panel.html`);
-    const stored = await sendFrom<{ ok: boolean; error?: string }>(ext, { type: 'goalpost:set-goals', goals: DEMO_GOALS });
+    const stored = await sendFromExtensionPage(ext, { type: 'goalpost:set-goals', goals: DEMO_GOALS });
     expect(stored).toEqual({ ok: true });
 
     const shop = await launched.browser.newPage();

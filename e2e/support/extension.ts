@@ -5,6 +5,7 @@
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumArgs, findChromium, type LaunchOptions, type LaunchedBrowser } from '../../lib/browser/chromium';
+import { sendRawFromExtensionPage, tabIdFromExtensionPage } from '../../lib/browser/extension-page';
 import type { JourneyEvent } from '../../lib/formats/journey';
 
 export type RecordedJourney = { format: string; events: (JourneyEvent & { bodyNote?: string })[]; dropped?: number };
@@ -23,10 +24,7 @@ export class ExtensionClient {
   }
 
   send<T = unknown>(message: Record<string, unknown>): Promise<T> {
-    return this.page.evaluate(
-      (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
-      message,
-    ) as Promise<T>;
+    return sendRawFromExtensionPage<T>(this.page, message);
   }
 
   journey(tabId?: number): Promise<RecordedJourney> {
@@ -46,11 +44,7 @@ export class ExtensionClient {
 
   /** The browser tab id of a page, by its URL. */
   async tabIdOf(url: string): Promise<number> {
-    const id = await this.page.evaluate(async (u) => {
-      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
-      const tabs = await c.tabs.query({});
-      return tabs.find((t) => t.url === u)?.id;
-    }, url);
+    const id = await tabIdFromExtensionPage(this.page, url);
     if (id === undefined) throw new Error(`no tab shows ${url}`);
     return id;
   }

@@ -8,10 +8,13 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { EXTENSION_DIR, launchWithExtension, type LaunchedBrowser } from '../browser/chromium';
+import { sendFromExtensionPage as send, tabIdFromExtensionPage } from '../browser/extension-page';
 import type { Journey } from '../formats/journey';
 import type { Report } from '../formats/report';
-import type { Message, MessageType, Response } from '../messages';
 import { describeStep, type Step } from './steps';
+import { AuditError, goto, runStep, settle, sleep } from './walk';
+
+export { AuditError } from './walk';
 
 export interface AuditOptions {
   url: string;
@@ -36,11 +39,6 @@ export interface AuditResult {
   screenshots: string[];
 }
 
-/** Something an audit could not do (unreachable URL, missing selector, refused goals): one sentence. */
-export class AuditError extends Error {
-  override name = 'AuditError';
-}
-
 /** The panel's views, in the order the panel shows them, with the labels their tab may carry. */
 export const PANEL_VIEWS: readonly { file: string; labels: string[] }[] = [
   { file: 'tags', labels: ['tags'] },
@@ -49,10 +47,6 @@ export const PANEL_VIEWS: readonly { file: string; labels: string[] }[] = [
   { file: 'diagnose', labels: ['diagnose'] },
   { file: 'goal-editor', labels: ['goal editor', 'editor'] },
 ];
-
-const NAV_TIMEOUT = 20_000;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The extension page messages are sent from: the panel page when built, else any page it ships. */
 function extensionPage(dir: string): string {
@@ -68,66 +62,6 @@ function extensionPage(dir: string): string {
   return first;
 }
 
-async function send<K extends MessageType>(page: Page, message: Message<K>): Promise<Response<K>> {
-  return (await page.evaluate(
-    (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
-    message as unknown as Record<string, unknown>,
-  )) as Response<K>;
-}
-
-/** Waits for the page to stop loading and fetching; navigations triggered meanwhile are followed. */
-async function settle(page: Page): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    try {
-      await page.waitForNetworkIdle({ idleTime: 400, timeout: 8_000 });
-      await page.waitForFunction(() => document.readyState === 'complete', { timeout: 8_000 });
-      return;
-    } catch {
-      // The context was replaced by a navigation mid-wait: wait again on the new document.
-      await sleep(200);
-    }
-  }
-}
-
-async function runStep(page: Page, step: Step, base: string): Promise<void> {
-  if ('navigate' in step) {
-    let target: string;
-    try {
-      target = new URL(step.navigate, page.url() === 'about:blank' ? base : page.url()).toString();
-    } catch {
-      throw new AuditError(`cannot navigate to "${step.navigate}": not a URL`);
-    }
-    await goto(page, target);
-  } else if ('click' in step) {
-    const handle = await page.waitForSelector(step.click, { visible: true, timeout: 10_000 }).catch(() => null);
-    if (!handle) throw new AuditError(`no visible element matches "${step.click}" on ${page.url()}`);
-    await handle.click();
-    await handle.dispose();
-    await sleep(150);
-  } else if ('reload' in step) {
-    await page.reload({ waitUntil: 'load', timeout: NAV_TIMEOUT });
-  } else if (typeof step.wait === 'number') {
-    await sleep(step.wait);
-  } else {
-    const found = await page
-      .waitForSelector(step.wait.selector, { timeout: step.wait.timeoutMs ?? 10_000 })
-      .catch(() => null);
-    if (!found) throw new AuditError(`"${step.wait.selector}" did not appear on ${page.url()}`);
-  }
-  await settle(page);
-}
-
-async function goto(page: Page, url: string): Promise<void> {
-  try {
-    const res = await page.goto(url, { waitUntil: 'load', timeout: NAV_TIMEOUT });
-    if (res && res.status() >= 400) throw new AuditError(`${url} answered HTTP ${res.status()}`);
-  } catch (e) {
-    if (e instanceof AuditError) throw e;
-    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new AuditError(`could not open ${url} (${why})`);
-  }
-}
-
 /** Asks for the journey until two answers a moment apart agree: the relay batches, the worker stores. */
 async function settledJourney(ext: Page): Promise<Journey> {
   let last = -1;
@@ -140,14 +74,6 @@ async function settledJourney(ext: Page): Promise<Journey> {
     await sleep(400);
   }
   return journey;
-}
-
-async function findTabId(ext: Page, url: string): Promise<number | undefined> {
-  return ext.evaluate(async (u) => {
-    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
-    const tabs = await c.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id;
-  }, url);
 }
 
 /** Clicks a panel view by its visible name (a tab, button or link) and screenshots it. */
@@ -215,7 +141,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       await runStep(page, step, opts.url);
     }
     const journey = await settledJourney(ext);
-    const tabId = await findTabId(ext, page.url());
+    const tabId = await tabIdFromExtensionPage(ext, page.url());
     const report = await send(ext, { type: 'goalpost:report' });
     if (!report || report.format !== 'goalpost.report/1') throw new AuditError('the extension did not answer a report');
     const screenshots = opts.screenshotsDir ? await screenshotPanel(launched, extPageName, tabId, opts.screenshotsDir) : [];
