@@ -60,6 +60,12 @@ export interface NavigationEvent extends EventBase {
   tab?: string | number;
   /** webNavigation transition type when the extension saw it (link, typed, reload, …). */
   transition?: string;
+  /** The page's `navigator.userAgent`: the device class (PC or smartphone) and linker checksums need it. */
+  userAgent?: string;
+  /** The page's `navigator.language`, which gtag's linker checksum covers. */
+  language?: string;
+  /** The page's `Date#getTimezoneOffset()` in minutes, which gtag's linker checksum covers. */
+  timezoneOffset?: number;
 }
 
 export interface RequestEvent extends EventBase {

@@ -85,8 +85,12 @@ export function validateEvent(s: Shape, value: unknown, path: string): JourneyEv
       const ev: JourneyEvent = { ...base, type, url: s.str(e.url, `${path}.url`) };
       const referrer = s.optStr(e.referrer, `${path}.referrer`);
       if (referrer !== undefined) ev.referrer = referrer;
-      const transition = s.optStr(e.transition, `${path}.transition`);
-      if (transition !== undefined) ev.transition = transition;
+      for (const key of ['transition', 'userAgent', 'language'] as const) {
+        const v = s.optStr(e[key], `${path}.${key}`);
+        if (v !== undefined) ev[key] = v;
+      }
+      const tz = s.optNum(e.timezoneOffset, `${path}.timezoneOffset`);
+      if (tz !== undefined) ev.timezoneOffset = tz;
       return ev;
     }
     case 'request': {
