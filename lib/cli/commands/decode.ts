@@ -19,7 +19,8 @@ prints which decoder recognised it, the vendor account, the request type, the hi
 its raw key and its value.
 
 Options:
-  --body TEXT|@FILE   the POST body (JSON, form or batch lines); @FILE reads it from a file
+  --body TEXT|@FILE   the POST body (JSON, form or batch lines); @FILE reads it from a file,
+                      @@TEXT is the literal body @TEXT
   --method M          the HTTP method; default POST with a body, GET without
   --decoder ID        decode with this decoder whatever the host (first-party proxies,
                       server-side containers), e.g. --decoder ga4; see the list below
@@ -110,6 +111,7 @@ export function renderDecoded(d: Decoded): string {
 }
 
 function readBody(spec: string, io: CliIO): string {
+  if (spec.startsWith('@@')) return spec.slice(1);
   if (!spec.startsWith('@')) return spec;
   const path = resolve(io.cwd, spec.slice(1));
   try {

@@ -1,0 +1,39 @@
+/**
+ * A captured request as a command line a person can paste into a POSIX shell: as cURL, to send it
+ * again, and as `goalpost decode`, to read it without a browser. Every value is single-quoted, so
+ * nothing in a hostile URL or body is ever interpreted by the shell.
+ */
+
+export interface CopiedRequest {
+  url: string;
+  method?: string;
+  body?: string;
+}
+
+/** POSIX single quoting: the only character to escape inside '…' is the quote itself. */
+export function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function methodOf(req: CopiedRequest): string {
+  return (req.method ?? (req.body !== undefined ? 'POST' : 'GET')).toUpperCase();
+}
+
+export function curlCommand(req: CopiedRequest): string {
+  const method = methodOf(req);
+  const parts = ['curl', shellQuote(req.url)];
+  // --data-raw implies POST; any other method with or without a body is said explicitly.
+  if (method !== 'GET' && !(method === 'POST' && req.body !== undefined)) parts.push('-X', method);
+  if (req.body !== undefined) parts.push('--data-raw', shellQuote(req.body));
+  return parts.join(' ');
+}
+
+export function decodeCommand(req: CopiedRequest): string {
+  const method = methodOf(req);
+  const parts = ['goalpost', 'decode', shellQuote(req.url)];
+  const implied = req.body !== undefined ? 'POST' : 'GET';
+  if (method !== implied) parts.push('--method', method);
+  // decode reads `--body @FILE` from a file; a body that itself starts with @ is escaped as @@.
+  if (req.body !== undefined) parts.push('--body', shellQuote(req.body.startsWith('@') ? `@${req.body}` : req.body));
+  return parts.join(' ');
+}
