@@ -2,7 +2,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { clock, duration, plural, shortUrl } from '../lib/panel/format';
 import { filterTagPages, tagRows, type TagEntry, type TagRow, type VendorSummary } from '../lib/panel/tags';
+import { curlCommand, decodeCommand } from '../lib/export/shell';
 import { CopyButton } from './CopyButton';
+import { CsvExport } from './CsvExport';
 import { usePanel } from './platform';
 import { VirtualList } from './VirtualList';
 
@@ -97,6 +99,15 @@ export function TagsView() {
             <CopyButton text={row.param.value} label={`Copy ${row.param.label}`} />
           </div>
         );
+      case 'actions': {
+        const req = { url: row.entry.url, ...row.entry.request };
+        return (
+          <div class="row actions-row">
+            <CopyButton text={curlCommand(req)} label="Copy this request as a cURL command">Copy as cURL</CopyButton>
+            <CopyButton text={decodeCommand(req)} label="Copy this request as a goalpost decode command">Copy as goalpost decode</CopyButton>
+          </div>
+        );
+      }
       case 'note':
         return <div class="row note-row muted">{row.text}</div>;
     }
@@ -124,6 +135,7 @@ export function TagsView() {
             <option key={a} value={a}>{a}</option>
           ))}
         </select>
+        <CsvExport pages={pages} />
         <span class="muted summary">
           {plural(shown, 'request')} · {plural(model.hitCount, 'hit')} · {plural(model.pages.length, 'page')}
         </span>

@@ -9,7 +9,8 @@ import { REPORT_FORMAT, type Report } from '../formats/report';
 import type { StoredEvent } from '../messages';
 import type { PanelEngine, Verdict } from './engine';
 import { initialLiveState, reduce, type LiveState } from './reducer';
-import { buildTagModel, type TagModel } from './tags';
+import { hitsCsv } from '../export/hits-csv';
+import { buildTagModel, type TagModel, type TagPage } from './tags';
 import type { PanelTransport } from './transport';
 
 export const DEFAULT_GOALS: GoalsDoc = { format: GOALS_FORMAT, goals: [] };
@@ -49,6 +50,8 @@ export interface PanelStore {
   exportGoals(): ExportFile;
   exportJourney(): ExportFile;
   exportHar(): ExportFile;
+  /** One row per hit of these pages (default: all), with these decoded parameters (raw keys) as extra columns. */
+  exportHitsCsv(paramColumns: readonly string[], pages?: readonly TagPage[]): ExportFile;
   exportReport(): ExportFile | null;
   dispose(): void;
 }
@@ -173,6 +176,7 @@ export function createPanelStore({ transport, engine, tabId }: StoreOptions): Pa
       }),
     }),
     exportHar: () => ({ name: `journey-${stamp()}.har`, mime: 'application/json', text: engine.toHar(plainEvents()) }),
+    exportHitsCsv: (paramColumns, pages = tags.value.pages) => ({ name: `hits-${stamp()}.csv`, mime: 'text/csv', text: hitsCsv(pages, paramColumns) }),
     exportReport: () =>
       report.value ? { name: `report-${stamp()}.json`, mime: 'application/json', text: json(report.value) } : null,
     dispose: unsubscribe,

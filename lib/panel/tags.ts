@@ -25,6 +25,8 @@ export interface TagEntry {
   /** The request URL, or the hit's page URL for decoded hits. */
   url: string;
   via: 'request' | 'push' | 'hit';
+  /** What was sent, for requests: enough to copy it as cURL or a `goalpost decode` line. */
+  request?: { method: string; body?: string };
   params: DecodedParam[];
   problems: string[];
   /** Lower-cased text the filter searches. */
@@ -157,6 +159,7 @@ function entryFor(e: JourneyEvent & { id?: string }, index: number, engine: Pane
     error: e.type === 'request' ? e.error : undefined,
     url: e.type === 'request' ? e.url : (first?.url ?? e.pageUrl ?? e.target),
     via: e.type,
+    request: e.type === 'request' ? { method: (e.method ?? 'GET').toUpperCase(), body: e.body } : undefined,
     params: d.params,
     problems: d.problems ?? [],
   });
@@ -293,6 +296,7 @@ export type TagRow =
   | { kind: 'vendor'; key: string; page: TagPage; vendor: VendorSummary }
   | { kind: 'entry'; key: string; page: TagPage; entry: TagEntry; expanded: boolean }
   | { kind: 'param'; key: string; entry: TagEntry; param: DecodedParam }
+  | { kind: 'actions'; key: string; entry: TagEntry }
   | { kind: 'note'; key: string; text: string };
 
 export function tagRows(pages: readonly TagPage[], expanded: ReadonlySet<string>): TagRow[] {
@@ -305,6 +309,7 @@ export function tagRows(pages: readonly TagPage[], expanded: ReadonlySet<string>
       const open = expanded.has(entry.id);
       rows.push({ kind: 'entry', key: `${page.key}/e/${entry.id}`, page, entry, expanded: open });
       if (!open) continue;
+      if (entry.request) rows.push({ kind: 'actions', key: `${entry.id}/actions`, entry });
       for (const text of entry.problems) rows.push({ kind: 'note', key: `${entry.id}/n/${text}`, text });
       entry.params.forEach((param, i) => rows.push({ kind: 'param', key: `${entry.id}/p${i}`, entry, param }));
       if (entry.params.length === 0 && entry.problems.length === 0) {

@@ -1,0 +1,32 @@
+/**
+ * Export the hits shown (after the Tags filter) as CSV, with the decoded parameters the user
+ * ticks as extra columns: every vendor names its parameters differently, so no fixed set fits.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { paramKeys } from '../lib/export/hits-csv';
+import type { TagPage } from '../lib/panel/tags';
+import { usePanel } from './platform';
+
+export function CsvExport({ pages }: { pages: readonly TagPage[] }) {
+  const { store, platform } = usePanel();
+  const keys = useMemo(() => paramKeys(pages), [pages]);
+  const [chosen, setChosen] = useState<readonly string[]>([]);
+  const toggle = (k: string) => setChosen(chosen.includes(k) ? chosen.filter((c) => c !== k) : [...chosen, k]);
+  return (
+    <details class="csv-export">
+      <summary>Export CSV</summary>
+      <fieldset>
+        <legend>Parameter columns</legend>
+        {keys.length === 0 && <span class="muted">No decoded parameters yet.</span>}
+        {keys.map((k) => (
+          <label key={k}>
+            <input type="checkbox" checked={chosen.includes(k)} onChange={() => toggle(k)} /> {k}
+          </label>
+        ))}
+      </fieldset>
+      <button type="button" onClick={() => platform.download(store.exportHitsCsv(keys.filter((k) => chosen.includes(k)), pages))}>
+        Download hits CSV
+      </button>
+    </details>
+  );
+}
