@@ -4,23 +4,21 @@
  * no extension) to compare page behaviour with.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { chromiumArgs, findChromium, type LaunchOptions, type LaunchedBrowser } from '../../lib/browser/chromium';
-import { sendRawFromExtensionPage, tabIdFromExtensionPage } from '../../lib/browser/extension-page';
+import { chromiumArgs, findChromium, type ExtensionBrowser, type LaunchOptions } from '../../lib/browser/chromium';
+import { openExtensionPage, sendRawFromExtensionPage, tabIdFromExtensionPage } from '../../lib/browser/extension-page';
 import type { JourneyEvent } from '../../lib/formats/journey';
 
 export type RecordedJourney = { format: string; events: (JourneyEvent & { bodyNote?: string })[]; dropped?: number };
 
 export class ExtensionClient {
   private constructor(
-    readonly launched: LaunchedBrowser,
+    readonly launched: ExtensionBrowser,
     readonly page: Page,
   ) {}
 
   /** Opens an extension page (popup.html: any page of the extension can message the background). */
-  static async open(launched: LaunchedBrowser, pagePath = 'popup.html'): Promise<ExtensionClient> {
-    const page = await launched.browser.newPage();
-    await page.goto(`chrome-extension://${launched.extensionId}/${pagePath}`);
-    return new ExtensionClient(launched, page);
+  static async open(launched: ExtensionBrowser, pagePath = 'popup.html'): Promise<ExtensionClient> {
+    return new ExtensionClient(launched, await openExtensionPage(launched, pagePath));
   }
 
   send<T = unknown>(message: Record<string, unknown>): Promise<T> {

@@ -32,12 +32,20 @@ export interface LaunchOptions {
   extensionDir?: string;
 }
 
-export interface LaunchedBrowser {
+/** A browser with the extension installed, whichever browser it is. */
+export interface ExtensionBrowser {
+  kind: 'chromium' | 'firefox';
   browser: Browser;
   extensionId: string;
+  /** Where the extension's pages live: `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export interface LaunchedBrowser extends ExtensionBrowser {
+  kind: 'chromium';
   /** The extension's service worker (re-found after it was stopped). */
   worker(): Promise<WebWorker>;
-  close(): Promise<void>;
 }
 
 /** The flags every Chromium here gets, with or without the extension. */
@@ -101,8 +109,10 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
   );
   const extensionId = new URL(target.url()).host;
   const launched: LaunchedBrowser = {
+    kind: 'chromium',
     browser,
     extensionId,
+    origin: `chrome-extension://${extensionId}`,
     async worker() {
       const t = await browser.waitForTarget(
         (x) => x.type() === 'service_worker' && x.url().startsWith(`chrome-extension://${extensionId}/`),

@@ -4,6 +4,7 @@
  * cannot message itself, and the background answers only extension pages).
  */
 import type { Page } from 'puppeteer-core';
+import type { ExtensionBrowser } from './chromium';
 import type { Message, MessageType, Response } from '../messages';
 
 /** Sends anything, as a page of the extension would: the tests also send junk on purpose. */
@@ -25,4 +26,28 @@ export function tabIdFromExtensionPage(page: Page, url: string): Promise<number 
     const tabs = await c.tabs.query({});
     return tabs.find((t) => t.url === u)?.id;
   }, url);
+}
+
+/**
+ * Opens one of the extension's pages (`popup.html`, `panel.html?tabId=…`) in `page` or a new tab.
+ * Firefox over WebDriver BiDi never reports the load of a moz-extension:// page (the navigation
+ * times out although the page is there), so there the document itself is watched instead.
+ */
+export async function openExtensionPage(eb: ExtensionBrowser, path: string, page?: Page): Promise<Page> {
+  const p = page ?? (await eb.browser.newPage());
+  const url = `${eb.origin}/${path}`;
+  if (eb.kind === 'chromium') {
+    await p.goto(url, { waitUntil: 'load' });
+    return p;
+  }
+  p.goto(url, { timeout: 20_000 }).catch(() => {
+    // Expected in Firefox: the load is never reported; the loop below decides.
+  });
+  const until = Date.now() + 20_000;
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    const ready = await p.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
+    if (ready) return p;
+  }
+  throw new Error(`the extension page ${path} did not load`);
 }
