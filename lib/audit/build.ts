@@ -3,17 +3,20 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXTENSION_DIR } from '../browser/chromium';
+import { FIREFOX_EXTENSION_DIR } from '../browser/firefox';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Returns an error sentence, or undefined when the build is there. Build output goes to `log`. */
-export function ensureExtensionBuilt(log: (line: string) => void): string | undefined {
-  if (existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) return undefined;
+export function ensureExtensionBuilt(log: (line: string) => void, browser: 'chromium' | 'firefox' = 'chromium'): string | undefined {
+  const dir = browser === 'firefox' ? FIREFOX_EXTENSION_DIR : EXTENSION_DIR;
+  if (existsSync(resolve(dir, 'manifest.json'))) return undefined;
   const wxt = resolve(ROOT, 'node_modules/wxt/bin/wxt.mjs');
   if (!existsSync(wxt)) return 'the extension is not built and wxt is not installed: run npm ci, then npm run build';
-  log('building the extension (wxt build) …');
-  const r = spawnSync(process.execPath, [wxt, 'build'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0 || !existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
+  const args = browser === 'firefox' ? ['build', '-b', 'firefox', '--mv3'] : ['build'];
+  log(`building the extension (wxt ${args.join(' ')}) …`);
+  const r = spawnSync(process.execPath, [wxt, ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0 || !existsSync(resolve(dir, 'manifest.json'))) {
     const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
     return `the extension build failed (npm run build shows why)${tail ? `:\n${tail}` : ''}`;
   }

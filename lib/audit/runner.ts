@@ -1,5 +1,5 @@
 /**
- * Runs one audit: opens Chromium with the built extension, stores the goals, loads the URL,
+ * Runs one audit: opens Chromium (or Firefox) with the built extension, stores the goals, loads the URL,
  * walks the steps, waits until the page and the capture have settled, and asks the extension
  * for its report — the same messages (surfaces.md) the panel and the tests use, sent from an
  * extension page with chrome.runtime.sendMessage. Optionally screenshots each panel view.
@@ -7,8 +7,9 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { EXTENSION_DIR, launchWithExtension, type LaunchedBrowser } from '../browser/chromium';
-import { sendFromExtensionPage as send, tabIdFromExtensionPage } from '../browser/extension-page';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../browser/chromium';
+import { openExtensionPage, sendFromExtensionPage as send, tabIdFromExtensionPage } from '../browser/extension-page';
+import { FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension } from '../browser/firefox';
 import type { Journey } from '../formats/journey';
 import type { Report } from '../formats/report';
 import { describeStep, type Step } from './steps';
@@ -22,6 +23,8 @@ export interface AuditOptions {
   goals?: unknown;
   steps?: Step[];
   headless?: boolean;
+  /** Default chromium. */
+  browser?: 'chromium' | 'firefox';
   /** Host patterns mapped to 127.0.0.1 (local sites under their real names). */
   mapHosts?: readonly string[];
   /** Folder to write one PNG per panel view into; none when absent. */
@@ -77,14 +80,14 @@ async function settledJourney(ext: Page): Promise<Journey> {
 }
 
 /** Clicks a panel view by its visible name (a tab, button or link) and screenshots it. */
-async function screenshotPanel(launched: LaunchedBrowser, ext: string, tabId: number | undefined, dir: string): Promise<string[]> {
+async function screenshotPanel(launched: ExtensionBrowser, ext: string, tabId: number | undefined, dir: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const page = await launched.browser.newPage();
   const written: string[] = [];
   try {
     await page.setViewport({ width: 1100, height: 800 });
     const query = tabId === undefined ? '' : `?tabId=${tabId}`;
-    await page.goto(`chrome-extension://${launched.extensionId}/${ext}${query}`, { waitUntil: 'load' });
+    await openExtensionPage(launched, `${ext}${query}`, page);
     await sleep(800);
     for (const view of PANEL_VIEWS) {
       const clicked = await page.evaluate((labels) => {
@@ -112,11 +115,12 @@ async function screenshotPanel(launched: LaunchedBrowser, ext: string, tabId: nu
 
 export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   const progress = opts.progress ?? (() => {});
-  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  const firefox = opts.browser === 'firefox';
+  const extensionDir = opts.extensionDir ?? (firefox ? FIREFOX_EXTENSION_DIR : EXTENSION_DIR);
   const extPageName = extensionPage(extensionDir);
-  let launched: LaunchedBrowser;
+  let launched: ExtensionBrowser;
   try {
-    launched = await launchWithExtension({
+    launched = await (firefox ? launchFirefoxWithExtension : launchWithExtension)({
       headless: opts.headless ?? true,
       extensionDir,
       ...(opts.mapHosts ? { mapHosts: [...opts.mapHosts] } : {}),
@@ -125,8 +129,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
     throw new AuditError(e instanceof Error ? e.message : String(e));
   }
   try {
-    const ext = await launched.browser.newPage();
-    await ext.goto(`chrome-extension://${launched.extensionId}/${extPageName}`, { waitUntil: 'load' });
+    const ext = await openExtensionPage(launched, extPageName);
     if (opts.goals !== undefined) {
       const answer = await send(ext, { type: 'goalpost:set-goals', goals: opts.goals });
       if (!answer?.ok) throw new AuditError(`the goals were refused: ${answer?.ok === false ? answer.error : 'no answer from the extension'}`);

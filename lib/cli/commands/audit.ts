@@ -7,6 +7,7 @@ import { InputError } from '../../formats/errors';
 import { parseGoalsText } from '../../formats/parse';
 import type { GoalsDoc } from '../../formats/goals';
 import { displayProblem, ensureExtensionBuilt } from '../../audit/build';
+import { BROWSER_HELP, browserFlag } from '../browser-flag';
 import { failOnReached, isFailOn } from '../../audit/fail-on';
 import { AuditError, runAudit } from '../../audit/runner';
 import { parseSteps, type Step } from '../../audit/steps';
@@ -20,12 +21,13 @@ const FLAGS = {
   'fail-on': 'string',
   out: 'string',
   headed: 'boolean',
+  browser: 'string',
   'map-host': 'string[]',
 } as const;
 
 const HELP = `goalpost audit <url> [options]
 
-Opens <url> in Chromium with the Goalpost extension loaded, optionally walks a steps file,
+Opens <url> in Chromium (or Firefox) with the Goalpost extension loaded, optionally walks a steps file,
 waits for the page to settle and prints the extension's report: tags per page, visits,
 goals (conversions, goals, total) and the findings, worst first.
 
@@ -39,6 +41,7 @@ Options:
   --fail-on LEVEL     exit 1 when a finding of this severity or worse is found (error|warning)
   --out DIR           also write the report, the journey and panel screenshots into DIR
   --headed            show the browser (needs a display)
+${BROWSER_HELP}
   --map-host PATTERN  resolve hosts matching PATTERN (e.g. "*.shop.test") to 127.0.0.1,
                       to audit a local server under its real name; repeatable
 
@@ -84,7 +87,8 @@ export const audit: Command = {
       const problem = displayProblem();
       if (problem) throw new UsageError(`audit: ${problem}`);
     }
-    const buildProblem = ensureExtensionBuilt((l) => io.err(l));
+    const browser = browserFlag(flags.browser, 'audit');
+    const buildProblem = ensureExtensionBuilt((l) => io.err(l), browser);
     if (buildProblem) {
       io.err(`goalpost: ${buildProblem}`);
       return 2;
@@ -96,6 +100,7 @@ export const audit: Command = {
         ...(goals ? { goals } : {}),
         ...(steps ? { steps } : {}),
         headless: !flags.headed,
+        browser,
         ...(flags['map-host'] ? { mapHosts: flags['map-host'] } : {}),
         ...(outDir ? { screenshotsDir: outDir } : {}),
         progress: (line) => io.err(`  ${line}`),

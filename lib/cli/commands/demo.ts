@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from '../args';
 import { UsageError, type CliIO, type Command } from '../command';
 import { displayProblem, ensureExtensionBuilt } from '../../audit/build';
+import { browserFlag } from '../browser-flag';
 import { writeOutputs } from '../../audit/outputs';
 import { renderAuditReport } from '../../audit/render';
 import { AuditError, runAudit } from '../../audit/runner';
@@ -12,7 +13,7 @@ import { DEMO_MAP_HOSTS, PAY_HOST, SHOP_HOST } from '../../demo/hosts';
 import { DEMO_STEPS } from '../../demo/journey';
 import { startDemoSite } from '../../demo/site';
 
-const FLAGS = { json: 'boolean', headed: 'boolean', out: 'string' } as const;
+const FLAGS = { json: 'boolean', headed: 'boolean', out: 'string', browser: 'string' } as const;
 
 export const DEFAULT_DEMO_OUT = 'goalpost-out/demo';
 
@@ -20,17 +21,19 @@ const HELP = `goalpost demo [options]
 
 Serves the bundled demo shop locally on two domains (${SHOP_HOST} and ${PAY_HOST}, with
 stand-ins for the GA4, Ptengine, Optimizely and LivePerson tags), walks a shopper's two visits
-through it in Chromium with the Goalpost extension loaded, and prints what the panel shows:
+through it in Chromium (or Firefox) with the Goalpost extension loaded, and prints what the panel shows:
 tags per page, visits with the cross-domain break, goals (conversions vs goals vs total), the
 experience-before-goal verdicts and the findings. Nothing leaves the machine.
 
-It builds the extension first when .output/chrome-mv3 is missing.
+It builds the extension first when its build (.output/chrome-mv3) is missing.
 
 Options:
   --out DIR   where to write the panel screenshots, report.json, journey.json and goals.json
               (default ${DEFAULT_DEMO_OUT})
   --json      print the report JSON (goalpost.report/1) instead of tables
   --headed    show the browser while it walks (needs a display)
+  --browser NAME  chromium (default) or firefox (Firefox ESR 128 or later; builds
+                  .output/firefox-mv3 when missing)
 
 Replay the result later without a browser:
   npm run goalpost -- replay ${DEFAULT_DEMO_OUT}/journey.json --goals ${DEFAULT_DEMO_OUT}/goals.json`;
@@ -47,7 +50,8 @@ export const demo: Command = {
       if (problem) throw new UsageError(`demo: ${problem}`);
     }
     const started = performance.now();
-    const buildProblem = ensureExtensionBuilt((l) => io.err(l));
+    const browser = browserFlag(flags.browser, 'demo');
+    const buildProblem = ensureExtensionBuilt((l) => io.err(l), browser);
     if (buildProblem) {
       io.err(`goalpost: ${buildProblem}`);
       return 2;
@@ -55,12 +59,13 @@ export const demo: Command = {
     const outDir = resolve(io.cwd, flags.out ?? DEFAULT_DEMO_OUT);
     const site = await startDemoSite();
     try {
-      io.err(`Serving the demo shop at ${site.start} (and ${site.origin(PAY_HOST)}); walking it in Chromium …`);
+      io.err(`Serving the demo shop at ${site.start} (and ${site.origin(PAY_HOST)}); walking it in ${browser === 'firefox' ? 'Firefox' : 'Chromium'} …`);
       const result = await runAudit({
         url: site.start,
         goals: DEMO_GOALS,
         steps: [...DEMO_STEPS],
         headless: !flags.headed,
+        browser,
         mapHosts: DEMO_MAP_HOSTS,
         screenshotsDir: outDir,
         progress: (line) => io.err(`  ${line}`),
