@@ -1,6 +1,7 @@
 # Source this (`. scripts/env.sh`) to get what Goalpost needs on a fresh Debian/Ubuntu machine:
 # Node >= 22 first on PATH (the npm registry's node@22 package in a cache folder, when the
-# system Node is older) and a Chromium for the demo, audits and end-to-end tests.
+# system Node is older), a Chromium for the demo, audits and end-to-end tests, and Firefox ESR
+# for the Firefox end-to-end tests.
 # Idempotent and quiet when everything is already there.
 
 goalpost_cache="${GOALPOST_CACHE:-$HOME/.cache/goalpost}"
@@ -36,5 +37,22 @@ if ! goalpost_find_chromium >/dev/null; then
       || echo "goalpost: apt could not install chromium; the demo, audits and e2e tests need one (set GOALPOST_CHROMIUM)" >&2
   else
     echo "goalpost: no Chromium found; install one (e.g. 'sudo apt-get install chromium') or set GOALPOST_CHROMIUM" >&2
+  fi
+fi
+
+goalpost_find_firefox() {
+  for c in "${GOALPOST_FIREFOX:-}" /usr/bin/firefox-esr /usr/bin/firefox; do
+    if [ -n "$c" ] && [ -x "$c" ]; then echo "$c"; return 0; fi
+  done
+  return 1
+}
+
+if ! goalpost_find_firefox >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "goalpost: no Firefox found; installing Debian's firefox-esr with apt (for the Firefox tests)" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr) >/dev/null 2>&1 \
+      || echo "goalpost: apt could not install firefox-esr; the Firefox end-to-end tests need one (set GOALPOST_FIREFOX)" >&2
+  else
+    echo "goalpost: no Firefox found; the Firefox end-to-end tests need one (e.g. 'sudo apt-get install firefox-esr', or set GOALPOST_FIREFOX)" >&2
   fi
 fi
