@@ -16,6 +16,13 @@ function statusText(e: TagEntry): string {
   return e.status !== undefined ? String(e.status) : 'sent';
 }
 
+function resentText(e: TagEntry): string {
+  const n = e.resent ?? 0;
+  // A send that failed and was sent again: the later copy is the one the vendor counted.
+  if (!e.delivered) return 'sent again later, counted once';
+  return n >= e.hits.length ? 'resent, counted once' : `${n} of ${e.hits.length} resent, counted once`;
+}
+
 function failureText(v: VendorSummary): string {
   return v.failures.map((f) => f.error ?? (f.status !== undefined ? `HTTP ${f.status}` : 'not delivered')).filter((x, i, a) => a.indexOf(x) === i).join(', ');
 }
@@ -87,6 +94,7 @@ export function TagsView() {
             <span class="vendor-name">{e.vendorName}</span>
             <span class="label ellipsis">{e.label}{e.hits.length > 1 ? ` ×${e.hits.length}` : ''}</span>
             {e.account && <span class="muted">{e.account}</span>}
+            {e.resent !== undefined && <span class="pill warn" title="The vendor already had these events (same event id) and drops the copy; Goalpost counts them once.">{resentText(e)}</span>}
             <span class={`pill ${e.delivered ? 'ok' : 'bad'}`}>{statusText(e)}</span>
           </button>
         );

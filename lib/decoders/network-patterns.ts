@@ -39,6 +39,8 @@ export const TRACKING_PATTERNS: readonly string[] = [
   '*://*/*ppms.php*', // Piwik PRO
   '*://*/*com.snowplowanalytics.snowplow/tp2*', // Snowplow
   '*://*/i?*',
+  '*://*/*beacon/v1/batch?*', // RudderStack's beacon transport (self-hosted data planes)
+  '*://*/webevents/v*/JS/*', // mParticle through a CNAME
   '*://*/*dcs.gif*', // Webtrends
   // Vendors' own hosts.
   under('google-analytics.com'),

@@ -14,6 +14,7 @@ import { domainOf, domainOfHost, linkParamOn, withoutFragment } from './domains'
 import { formatGap, messages } from './findings';
 import { pushHits, requestHits, type EngineHit, type FailedRequest } from './hits';
 import { PAGE_API_VENDORS, rulesFor, type ModelRules } from './models';
+import { resends } from './resends';
 import { DIRECT, trafficSource } from './source';
 import type { BrowserState, GoalSession, GoalTally, Hop, OccurrenceRec, PageState, Session, Slot, Visitor } from './state';
 
@@ -77,10 +78,12 @@ export class Replayer {
     }
     this.scope = this.countedVendors(seen);
     this.indexClientIds(stream);
+    // A copy the vendor drops by its event id is not a second hit.
+    const copies = resends(stream.filter((item): item is EngineHit => !('what' in item) && item.type === 'hit'));
     for (const item of stream) {
       if ('what' in item) this.requestFailed(item);
       else if (item.type === 'navigation') this.navigation(item);
-      else this.hit(item);
+      else if (!copies.has(item)) this.hit(item);
     }
     return this.report();
   }

@@ -44,6 +44,11 @@ export interface HitBody {
   source?: 'web' | 'mobile';
   /** The vendor account (GA4 measurement id, Adobe rsid, …) when the protocol names one. */
   account?: string;
+  /**
+   * The vendor's own id of the event it drops copies by (Segment `messageId`, Mixpanel
+   * `$insert_id`, …): a hit repeating an earlier delivered one's vendor and id is a resend.
+   */
+  eventId?: string;
 }
 
 interface EventBase {

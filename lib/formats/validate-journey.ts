@@ -25,7 +25,7 @@ function hitFields(s: Shape, e: Obj, path: string, base: ReturnType<typeof commo
     kind: s.oneOf(e.kind, HIT_KINDS, `${path}.kind`),
     url: s.str(e.url, `${path}.url`),
   };
-  for (const key of ['clientId', 'sessionId', 'name', 'referrer', 'account'] as const) {
+  for (const key of ['clientId', 'sessionId', 'name', 'referrer', 'account', 'eventId'] as const) {
     const v = s.optStr(e[key], `${path}.${key}`);
     if (v !== undefined) hit[key] = v;
   }

@@ -6,6 +6,7 @@ import type { Decoded, DecodedParam } from '../decoders/types';
 import type { CustomEndpoint } from '../formats/goals';
 import type { HitBody, JourneyEvent } from '../formats/journey';
 import type { Finding } from '../formats/report';
+import { resends, type Sent } from '../engine/resends';
 import type { PanelEngine } from './engine';
 
 export interface TagEntry {
@@ -29,6 +30,8 @@ export interface TagEntry {
   request?: { method: string; body?: string };
   params: DecodedParam[];
   problems: string[];
+  /** How many of its hits repeat ones the vendor already had (same event id): counted once. */
+  resent?: number;
   /** Lower-cased text the filter searches. */
   haystack: string;
 }
@@ -122,6 +125,7 @@ function hitParams(h: HitBody): DecodedParam[] {
   add('service.status', 'Service status', h.service?.status, 'Service');
   add('service.serviceId', 'Service id', h.service?.serviceId, 'Service');
   add('source', 'Source', h.source);
+  add('eventId', 'Event id', h.eventId);
   return p;
 }
 
@@ -199,6 +203,15 @@ function summarise(page: TagPage): VendorSummary[] {
   return [...by.values()];
 }
 
+/** Marks the entries whose hits the vendor drops as copies, by the engine's own rule, so the view says so. */
+function markResent(sends: readonly (Sent & { entry: TagEntry })[]): void {
+  for (const copy of resends(sends)) {
+    const e = copy.entry;
+    e.resent = (e.resent ?? 0) + 1;
+    if (!e.haystack.includes('\nresent')) e.haystack += '\nresent';
+  }
+}
+
 /** Builds the Tags model. Events may be in any order; ties keep input order. */
 export function buildTagModel(
   events: readonly (JourneyEvent & { id?: string })[],
@@ -214,6 +227,7 @@ export function buildTagModel(
   const experiences: ExperienceDisplay[] = [];
   const vendorNames = new Map<string, string>();
   const accounts = new Set<string>();
+  const sends: (Sent & { entry: TagEntry })[] = [];
   let hitCount = 0;
 
   for (const { e, i } of order) {
@@ -247,11 +261,13 @@ export function buildTagModel(
     if (entry.account) accounts.add(entry.account);
     if (entry.role === 'hit') hitCount += Math.max(1, entry.hits.length);
     for (const h of entry.hits) {
+      sends.push({ ...h, t: entry.t, delivered: entry.delivered, entry });
       if (h.kind === 'experience' && h.experience) {
         experiences.push({ t: entry.t, browser, id: h.experience.id, variant: h.experience.variant, vendor: h.vendor, delivered: entry.delivered });
       }
     }
   }
+  markResent(sends);
   for (const p of pages) {
     p.vendors = summarise(p);
     p.problems = findings.filter(

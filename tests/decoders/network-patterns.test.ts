@@ -4,6 +4,7 @@ import { decodeRequest } from '../../lib/decoders';
 import { compilePatterns, endpointPatterns, matchesTrackingPattern, TRACKING_PATTERNS } from '../../lib/decoders/network-patterns';
 import { moreRequestCases } from './more-vendors-cases';
 import { requestCases } from './request-cases';
+import { wireCases } from './wire-cases';
 
 interface Sample {
   url: string;
@@ -15,7 +16,7 @@ const samples = JSON.parse(readFileSync(new URL('../fixtures/conformance/omnibug
 
 /** Every fixture request, as the network (and the hook, after resolving) sees its URL. */
 const requests = [
-  ...[...requestCases, ...moreRequestCases].map((c) => ({ name: c.name, req: c.req })),
+  ...[...requestCases, ...moreRequestCases, ...wireCases].map((c) => ({ name: c.name, req: c.req })),
   ...samples.map((s, i) => ({
     name: `conformance #${i}`,
     req: { url: s.url, method: s.method ?? 'GET', ...(typeof s.body === 'string' ? { body: s.body } : {}) },

@@ -26,6 +26,10 @@ describe('journey parsing', () => {
     const j = parseJourneyText(J([{ t: 0, type: 'hit', vendor: 'x', kind: 'pageview', url: 'u', future: { a: 1 } }]), 'j.json');
     expect(j.events[0]).toMatchObject({ type: 'hit', vendor: 'x' });
   });
+  it('keeps a hit\'s event id, by which the engine recognises copies', () => {
+    const j = parseJourneyText(J([{ t: 0, type: 'hit', vendor: 'segment', kind: 'event', url: 'u', eventId: 'msg-1' }]), 'j.json');
+    expect(j.events[0]).toMatchObject({ eventId: 'msg-1' });
+  });
   it.each([
     ['truncated JSON', '{"format": "goalpost.journey/1", "events": [', /^j\.json: 1:\d+: the JSON ends too early/],
     ['a syntax error with line:column', '{"format": "goalpost.journey/1",\n  "events": [,]}', /^j\.json: 2:\d+: invalid JSON/],
@@ -39,6 +43,7 @@ describe('journey parsing', () => {
     ['an unknown hit kind', J([{ t: 0, type: 'hit', vendor: 'v', kind: 'click', url: 'x' }]), /events\[0\]\.kind is "click"; expected one of pageview/],
     ['a wrong type deep inside', J([{ t: 0, type: 'hit', vendor: 'v', kind: 'transaction', url: 'x', transaction: { total: '12' } }]), /events\[0\]\.transaction\.total must be a number, not "12"/],
     ['a push without value', J([{ t: 0, type: 'push', target: 'dataLayer' }]), /events\[0\]\.value is missing/],
+    ['an event id that is not a string', J([{ t: 0, type: 'hit', vendor: 'segment', kind: 'event', url: 'x', eventId: 42 }]), /events\[0\]\.eventId must be a string, not number 42/],
     ['events not an array', JSON.stringify({ format: 'goalpost.journey/1', events: {} }), /^j\.json: events must be an array, not an object$/],
     ['not an object', '[1,2]', /^j\.json: the document must be an object, not an array$/],
   ])('%s is one sentence with a location', (_label, text, message) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultEngine } from '../../lib/panel/default-engine';
 import { buildTagModel, filterTagPages, tagRows } from '../../lib/panel/tags';
+import type { RequestEvent } from '../../lib/formats/journey';
+import { MIXPANEL_TRACK, mixpanelBatchBody } from '../decoders/wire-cases';
 import { fixtureEvents, fixtureReport } from './helpers';
 
 describe('tags model', () => {
@@ -68,5 +70,33 @@ describe('tags model', () => {
     );
     expect(m.pages[0]?.entries.map((e) => e.label)).toEqual(['late']);
     expect(m.pages[1]?.entries).toEqual([]);
+  });
+});
+
+describe('tags model: copies on the wire', () => {
+  const PAGE = 'https://shop.example/checkout/thanks';
+  const xhr: RequestEvent & { id: string } = { id: 'xhr', t: 2000, type: 'request', url: MIXPANEL_TRACK, method: 'POST', body: mixpanelBatchBody, pageUrl: PAGE, status: 200 };
+  const beacon: RequestEvent & { id: string } = { ...xhr, id: 'beacon', t: 9000, status: undefined };
+  const events = [{ id: 'n', t: 1000, type: 'navigation' as const, url: PAGE }, xhr, beacon];
+
+  it('marks the beacon that repeats the XHR\'s batch as resent, and not the XHR', () => {
+    const entries = buildTagModel(events, defaultEngine).pages[0]!.entries;
+    expect(entries.map((e) => [e.id, e.resent])).toEqual([['xhr', undefined], ['beacon', 2]]);
+  });
+
+  it('finds the resent entries by the filter text "resent"', () => {
+    const pages = filterTagPages(buildTagModel(events, defaultEngine).pages, { text: 'resent' });
+    expect(pages[0]!.entries.map((e) => e.id)).toEqual(['beacon']);
+  });
+
+  it('marks nothing when the two batches hold other events', () => {
+    const other = mixpanelBatchBody.replace(/ins-/g, 'other-');
+    const entries = buildTagModel([events[0]!, xhr, { ...beacon, body: other }], defaultEngine).pages[0]!.entries;
+    expect(entries.map((e) => e.resent)).toEqual([undefined, undefined]);
+  });
+
+  it('lists a decoded hit\'s event id among its parameters', () => {
+    const model = buildTagModel([{ id: 'h', t: 1, type: 'hit', vendor: 'segment', kind: 'event', name: 'x', url: PAGE, eventId: 'msg-1' }], defaultEngine);
+    expect(model.pages[0]!.entries[0]!.params).toContainEqual({ key: 'eventId', label: 'Event id', value: 'msg-1', group: undefined });
   });
 });

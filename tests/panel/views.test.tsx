@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App, type ViewId } from '../../components/App';
 import type { Platform } from '../../components/platform';
 import type { ExportFile } from '../../lib/panel/store';
+import type { StoredEvent } from '../../lib/messages';
+import { MIXPANEL_TRACK, mixpanelBatchBody } from '../decoders/wire-cases';
 import { fixtureReport, fixtureStore, type Fixture } from './helpers';
 
 afterEach(cleanup);
@@ -85,6 +87,20 @@ describe('Tags view', () => {
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.length).toBeLessThan(100);
     expect(container.textContent).toContain('10000 hits');
+  });
+});
+
+describe('Tags view: copies on the wire', () => {
+  it('says a beacon that repeats an XHR batch was resent and counted once', () => {
+    const PAGE = 'https://shop.example/checkout/thanks';
+    const events: StoredEvent[] = [
+      { id: 'n', t: 1000, type: 'navigation', url: PAGE },
+      { id: 'xhr', t: 2000, type: 'request', url: MIXPANEL_TRACK, method: 'POST', body: mixpanelBatchBody, pageUrl: PAGE, status: 200 },
+      { id: 'beacon', t: 9000, type: 'request', url: MIXPANEL_TRACK, method: 'POST', body: mixpanelBatchBody, pageUrl: PAGE },
+    ];
+    show('tags', fixtureStore({ events }));
+    const rows = within(screen.getByRole('list', { name: 'Pages and hits' })).getAllByRole('button', { expanded: false });
+    expect(rows.map((r) => r.textContent?.includes('resent, counted once'))).toEqual([false, true]);
   });
 });
 

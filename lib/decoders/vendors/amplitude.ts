@@ -2,8 +2,12 @@
  * Amplitude: HTTP API v2 (`api2.amplitude.com/2/httpapi`, JSON `{ api_key, events: [...] }`,
  * the Browser SDK 2.x) and the legacy form upload (`api.amplitude.com/`, `client=<key>&e=<JSON
  * events>`, amplitude-js). Events carry device_id (visitor), session_id (a start timestamp:
- * Amplitude's session), event_type; "[Amplitude] Page Viewed" is a page view; revenue events
- * ("revenue_amount" / "[Amplitude] Revenue", or a `revenue`/`price` field) are orders.
+ * Amplitude's session), event_type and insert_id (the id Amplitude drops copies by, for 7 days);
+ * "[Amplitude] Page Viewed" is a page view. Revenue, as Amplitude reads it: `$revenue`, else
+ * `$price` × `$quantity` (1 when absent) in event_properties, which the SDK's Revenue class
+ * (event type "revenue_amount") writes with `$currency` and `$productId`; or the HTTP API's
+ * top-level `revenue` / `price` × `quantity`. Such an event is also a transaction; its order id
+ * is the `order_id` event property when the page sets one (Revenue has no order id field).
  */
 import type { HitBody } from '../../formats/journey';
 import type { RawRequest, RequestDecoder } from '../types';
@@ -16,6 +20,17 @@ import { describe } from '../util/params';
 const ID = 'amplitude';
 const NAME = 'Amplitude';
 
+/** Amplitude's revenue of one event: `$revenue`, else `$price` × `$quantity`; the HTTP API's top-level fields likewise. */
+function revenueOf(e: unknown): number | undefined {
+  for (const prefix of ['event_properties.$', '']) {
+    const revenue = num(pick(e, `${prefix}revenue`));
+    if (revenue !== undefined) return revenue;
+    const price = num(pick(e, `${prefix}price`));
+    if (price !== undefined) return price * (num(pick(e, `${prefix}quantity`)) ?? 1);
+  }
+  return undefined;
+}
+
 function hitsOf(e: unknown, req: RawRequest, account: string | undefined): HitBody[] {
   const type = str(pick(e, 'event_type'));
   if (!type) return [];
@@ -26,18 +41,16 @@ function hitsOf(e: unknown, req: RawRequest, account: string | undefined): HitBo
     clientId: str(pick(e, 'device_id')) ?? str(pick(e, 'user_id')),
     sessionId: session !== undefined && session > 0 ? String(session) : undefined,
     account,
+    eventId: str(pick(e, 'insert_id')),
   };
   if (type === '[Amplitude] Page Viewed' || type === 'Page View') return [hit({ ...base, kind: 'pageview' })];
   const hits: HitBody[] = [hit({ ...base, kind: 'event', name: type })];
-  const revenue =
-    num(pick(e, 'revenue')) ??
-    num(pick(e, 'event_properties.$revenue')) ??
-    (num(pick(e, 'price')) !== undefined ? (num(pick(e, 'price')) ?? 0) * (num(pick(e, 'quantity')) ?? 1) : undefined);
+  const revenue = revenueOf(e);
   if (revenue !== undefined) {
     hits.push(transactionHit(base, {
       total: revenue,
-      currency: str(pick(e, 'event_properties.currency')) ?? str(pick(e, 'currency')),
-      orderId: str(pick(e, 'event_properties.order_id')) ?? str(pick(e, 'productId')) ?? str(pick(e, 'insert_id')),
+      currency: str(pick(e, 'event_properties.$currency')) ?? str(pick(e, 'currency')) ?? str(pick(e, 'event_properties.currency')),
+      orderId: str(pick(e, 'event_properties.order_id')) ?? str(pick(e, 'event_properties.orderId')),
     }));
   }
   return hits;

@@ -2,7 +2,9 @@
  * Mixpanel (mixpanel-js): `api[-js|-eu].mixpanel.com/track` (also /engage, /groups) with
  * `data` = base64 JSON (older) or plain JSON (newer, POST form), one event or an array.
  * Events carry properties.token (project), distinct_id / $device_id, $current_url;
- * `$mp_web_page_view` is the page view event.
+ * `$mp_web_page_view` is the page view event. mixpanel-browser gives each event a `$insert_id`
+ * and, batching, flushes the queue again by sendBeacon when the page hides: Mixpanel drops the
+ * copies (same event, distinct_id, time and $insert_id).
  */
 import type { HitBody } from '../../formats/journey';
 import type { RawRequest, RequestDecoder } from '../types';
@@ -49,6 +51,7 @@ function hitOf(e: unknown, req: RawRequest): HitBody[] {
     referrer: str(pick(e, 'properties.$referrer')),
     clientId: str(pick(e, 'properties.$device_id')) ?? str(pick(e, 'properties.distinct_id')),
     account: str(pick(e, 'properties.token')),
+    eventId: str(pick(e, 'properties.$insert_id')),
   };
   return [event === '$mp_web_page_view' ? hit({ ...base, kind: 'pageview' }) : hit({ ...base, kind: 'event', name: event })];
 }

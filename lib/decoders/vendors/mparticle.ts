@@ -4,18 +4,24 @@
  * attributes, `ui` identities, `attrs` event attributes) and `/v3/JS/<key>/events` (a batch:
  * `events[].event_type` + `data`). Type codes follow the SDK's public constants (MessageType,
  * EventType, CommerceEventType, IdentityType). Page views become pageviews, custom events
- * events; session and state messages yield no hit.
+ * events; session and state messages yield no hit. In a v3 batch (the SDK's Events API
+ * converter), `screen_view` is a page view, `custom_event` an event named `data.event_name`, and
+ * `commerce_event` an event named after its `data.product_action.action` (add_to_cart, purchase,
+ * …; else the promotion action, else "impression"); a `purchase` is also an order
+ * (`total_amount`, `transaction_id`, `data.currency_code`). Sites with a CNAME send the same
+ * uploads to `<own host>/webevents/v<n>/JS/<key>/events`.
  */
 import type { HitBody } from '../../formats/journey';
 import type { DecodedParam, RawRequest, RequestDecoder } from '../types';
-import { decoded, hit, pageOf } from '../util/decoded';
-import { flatten, isObject, parseJson, pick, str, type JsonObject } from '../util/json';
+import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
+import { flatten, isObject, num, parseJson, pick, str, type JsonObject } from '../util/json';
 import { hostIn } from '../util/match';
 import { describe, param, type Dictionary } from '../util/params';
 
 const ID = 'mparticle';
 const NAME = 'mParticle';
-const PATH = /^\/v(\d+)\/JS\/([^/]+)\/events\/?$/i;
+const PATH = /^(?:\/webevents)?\/v(\d+)\/JS\/([^/]+)\/events\/?$/i;
+const CNAME_PATH = /^\/webevents\/v\d+\/JS\/[^/]+\/events\/?$/i;
 
 const MESSAGE_TYPES: Record<string, string> = {
   '1': 'Session Start', '2': 'Session End', '3': 'Screen View', '4': 'Custom Event', '5': 'Crash Report',
@@ -71,29 +77,49 @@ function v2Hits(msg: JsonObject, req: RawRequest, account: string | undefined): 
   return [];
 }
 
+/** What a v3 commerce event did: its product action, else its promotion action, else an impression. */
+function commerceName(data: unknown): string | undefined {
+  return str(pick(data, 'event_name')) ?? str(pick(data, 'product_action.action')) ??
+    (str(pick(data, 'promotion_action.action')) !== undefined ? `promotion ${str(pick(data, 'promotion_action.action'))}` : undefined) ??
+    (Array.isArray(pick(data, 'product_impressions')) ? 'impression' : undefined);
+}
+
 function v3Hits(body: JsonObject, req: RawRequest, account: string | undefined): HitBody[] {
   const events = Array.isArray(body.events) ? body.events : [];
-  const clientId = str(pick(body, 'mpid')) ?? str(pick(body, 'device_info.device_application_stamp'));
+  const clientId = str(pick(body, 'mpid')) ?? str(pick(body, 'mp_deviceid')) ?? str(pick(body, 'device_info.device_application_stamp'));
   return events.flatMap((e): HitBody[] => {
     const type = str(pick(e, 'event_type'));
+    const data = pick(e, 'data');
     const base = {
       vendor: ID,
-      url: pageOf(str(pick(e, 'data.custom_attributes.url')), req.pageUrl),
+      url: pageOf(str(pick(data, 'custom_attributes.url')), req.pageUrl),
       clientId,
-      sessionId: str(pick(e, 'data.session_uuid')),
+      sessionId: str(pick(data, 'session_uuid')),
       account,
     };
     if (type === 'screen_view') return [hit({ ...base, kind: 'pageview' })];
-    const name = str(pick(e, 'data.event_name'));
-    if ((type === 'custom_event' || type === 'commerce_event') && name) return [hit({ ...base, kind: 'event', name })];
-    return [];
+    if (type === 'custom_event') {
+      const name = str(pick(data, 'event_name'));
+      return name ? [hit({ ...base, kind: 'event', name })] : [];
+    }
+    if (type !== 'commerce_event') return [];
+    const name = commerceName(data);
+    const hits = name ? [hit({ ...base, kind: 'event', name })] : [];
+    if (str(pick(data, 'product_action.action')) === 'purchase') {
+      hits.push(transactionHit(base, {
+        total: num(pick(data, 'product_action.total_amount')) ?? 0,
+        currency: str(pick(data, 'currency_code')),
+        orderId: str(pick(data, 'product_action.transaction_id')),
+      }));
+    }
+    return hits;
   });
 }
 
 export const mparticle: RequestDecoder = {
   id: ID,
   name: NAME,
-  match: (url) => hostIn(url.hostname, ['jssdks.mparticle.com', '.mparticle.com']) && PATH.test(url.pathname),
+  match: (url) => CNAME_PATH.test(url.pathname) || (hostIn(url.hostname, ['jssdks.mparticle.com', '.mparticle.com']) && PATH.test(url.pathname)),
   decode: (url, req) => {
     const problems: string[] = [];
     const [, version = '', account] = PATH.exec(url.pathname) ?? [];

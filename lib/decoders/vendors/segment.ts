@@ -2,7 +2,8 @@
  * Segment (analytics.js): `api.segment.io/v1/<call>` with a JSON body, call p/page, t/track,
  * i/identify, g/group, a/alias, s/screen, b/batch (`{ batch: [...] }`). The visitor is
  * anonymousId, the account the writeKey; "Order Completed" is an order (properties.total,
- * else revenue or value; order_id; currency) per Segment's e-commerce spec.
+ * else revenue or value; order_id; currency) per Segment's e-commerce spec. Every message carries
+ * the messageId Segment drops copies by (at least 24 hours of them are kept).
  */
 import type { HitBody } from '../../formats/journey';
 import type { RawRequest, RequestDecoder } from '../types';
@@ -27,6 +28,7 @@ function hitsOf(msg: unknown, req: RawRequest, pathType: string): HitBody[] {
     referrer: str(pick(msg, 'context.page.referrer')),
     clientId: str(pick(msg, 'anonymousId')) ?? str(pick(msg, 'userId')),
     account: str(pick(msg, 'writeKey')),
+    eventId: str(pick(msg, 'messageId')),
   };
   if (type === 'page' || type === 'screen') return [hit({ ...base, kind: 'pageview' })];
   if (type !== 'track') return [];

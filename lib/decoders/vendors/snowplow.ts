@@ -4,11 +4,16 @@
  * payload_data JSON `{ schema, data: [ {e, …}, … ] }`. Fields: aid app id, duid domain user id
  * (visitor), sid domain session id, url/refr page, e = pv page view, pp page ping (no hit),
  * se structured event (se_ca/se_ac), ue self-describing event (ue_pr JSON or ue_px base64,
- * named after its schema), tr transaction (tr_id, tr_tt, tr_cu), ti transaction item.
+ * named after its schema), tr transaction (tr_id, tr_tt, tr_cu), ti transaction item; eid is the
+ * event id Snowplow's data models drop copies by (the pipeline delivers at least once).
+ * The v4 ecommerce plugin (@snowplow/browser-plugin-snowplow-ecommerce) tracks every action as a
+ * self-describing `snowplow_ecommerce_action` event whose `type` names it; `trackTransaction`
+ * sends `type: transaction` with the order as an `ecommerce/transaction` context entity
+ * (transaction_id, revenue, currency) in `co` (JSON) or `cx` (base64): an order, as `tr` is.
  */
 import type { HitBody } from '../../formats/journey';
 import type { RawRequest, RequestDecoder } from '../types';
-import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
+import { decoded, hit, pageOf, transaction, transactionHit } from '../util/decoded';
 import { Fields, urlFields } from '../util/fields';
 import { isObject, num, parseJson, pick, str } from '../util/json';
 import { describe, param, type Dictionary } from '../util/params';
@@ -42,17 +47,44 @@ const DICT: Dictionary = {
   tr_cu: { label: 'Currency', group: 'Ecommerce' },
   ue_pr: { label: 'Self-describing event', group: 'Event' },
   ue_px: { label: 'Self-describing event (base64)', group: 'Event' },
+  eid: { label: 'Event ID', group: 'Event' },
   co: { label: 'Contexts', group: 'Context' },
   cx: { label: 'Contexts (base64)', group: 'Context' },
 };
 
-/** The event name of a self-describing event: the schema's name ("iglu:com.acme/add_to_cart/jsonschema/1-0-0"). */
-function selfDescribingName(f: Fields, problems: string[]): string | undefined {
+/** `ue_pr`, else the base64 `ue_px`, as JSON: `{ schema: unstruct_event, data: { schema, data } }`. */
+function selfDescribing(f: Fields, problems: string[]): unknown {
   const raw = f.get('ue_pr') ?? (f.get('ue_px') !== undefined ? fromBase64(f.get('ue_px') ?? '') : undefined);
-  if (raw === undefined) return undefined;
-  const json = parseJson(raw, problems, 'self-describing event');
-  const schema = str(pick(json, 'data.schema'));
-  return schema?.split('/')[1] ?? schema;
+  return raw === undefined ? undefined : parseJson(raw, problems, 'self-describing event');
+}
+
+/** The context entities: `co`, else the base64 `cx`, as `{ schema: contexts, data: [{ schema, data }] }`. */
+function contexts(f: Fields, problems: string[]): unknown[] {
+  const raw = f.get('co') ?? (f.get('cx') !== undefined ? fromBase64(f.get('cx') ?? '') : undefined);
+  if (raw === undefined) return [];
+  const data = pick(parseJson(raw, problems, 'contexts'), 'data');
+  return Array.isArray(data) ? data : [];
+}
+
+/** The name part of an Iglu URI ("iglu:com.acme/add_to_cart/jsonschema/1-0-0" → "add_to_cart"). */
+const schemaName = (schema: string | undefined): string | undefined => schema?.split('/')[1] ?? schema;
+
+const ECOMMERCE_ACTION = /^iglu:com\.snowplowanalytics\.snowplow\.ecommerce\/snowplow_ecommerce_action\//;
+const TRANSACTION_ENTITY = /^iglu:com\.snowplowanalytics\.snowplow\.ecommerce\/transaction\//;
+
+/** The order of an ecommerce `transaction` action, from its transaction entity. */
+function ecommerceOrder(f: Fields, event: unknown, problems: string[]): NonNullable<HitBody['transaction']> | undefined {
+  if (!ECOMMERCE_ACTION.test(str(pick(event, 'data.schema')) ?? '') || str(pick(event, 'data.data.type')) !== 'transaction') return undefined;
+  const entity = contexts(f, problems).find((c) => TRANSACTION_ENTITY.test(str(pick(c, 'schema')) ?? ''));
+  if (!entity) {
+    problems.push('The ecommerce transaction action carries no ecommerce/transaction context entity, so its order is unknown.');
+    return undefined;
+  }
+  return transaction({
+    total: num(pick(entity, 'data.revenue')) ?? 0,
+    currency: str(pick(entity, 'data.currency')),
+    orderId: str(pick(entity, 'data.transaction_id')),
+  });
 }
 
 const TYPES: Record<string, string> = {
@@ -68,14 +100,20 @@ function hitsOf(f: Fields, req: RawRequest, problems: string[]): HitBody[] {
     clientId: f.first('duid', 'nuid'),
     sessionId: f.first('sid'),
     account: f.get('aid'),
+    eventId: f.get('eid'),
   };
   switch (e) {
     case 'pv':
       return [hit({ ...base, kind: 'pageview' })];
     case 'se':
       return [hit({ ...base, kind: 'event', name: [f.get('se_ca'), f.get('se_ac')].filter(Boolean).join(' / ') })];
-    case 'ue':
-      return [hit({ ...base, kind: 'event', name: selfDescribingName(f, problems) ?? 'unstructured event' })];
+    case 'ue': {
+      const event = selfDescribing(f, problems);
+      const hits = [hit({ ...base, kind: 'event', name: schemaName(str(pick(event, 'data.schema'))) ?? 'unstructured event' })];
+      const order = ecommerceOrder(f, event, problems);
+      if (order) hits.push(transactionHit(base, order));
+      return hits;
+    }
     case 'tr': {
       return [transactionHit(base, { total: num(f.get('tr_tt')) ?? 0, currency: f.get('tr_cu'), orderId: f.get('tr_id') })];
     }
