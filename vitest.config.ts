@@ -13,6 +13,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Some unit tests start the CLI as a user would (a process each): on a loaded 2-core
+          // machine one such start can take seconds, which is not what these tests measure.
+          testTimeout: 30_000,
         },
       },
       {
