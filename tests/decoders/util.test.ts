@@ -4,6 +4,8 @@ import { safeDecode } from '../../lib/decoders/util/percent';
 import { hostMatches, pathStartsWith } from '../../lib/decoders/util/match';
 import { describe as describeParams } from '../../lib/decoders/util/params';
 import { num, parseJson, flatten } from '../../lib/decoders/util/json';
+import { base64Bytes } from '../../lib/decoders/util/base64';
+import { protobufString } from '../../lib/decoders/util/protobuf';
 
 describe('decoding helpers', () => {
   it('safeDecode keeps only the broken escape raw', () => {
@@ -62,5 +64,29 @@ describe('decoding helpers', () => {
       { key: 'ep.plan', label: 'Event parameter plan', value: 'pro', group: 'Event' },
       { key: 'zz', label: 'zz', value: '1', group: 'Other' },
     ]);
+  });
+
+  it('base64Bytes reads both alphabets with or without padding, and refuses what is not base64', () => {
+    expect([...base64Bytes('+/8=')!]).toEqual([0xfb, 0xff]);
+    expect([...base64Bytes('-_8')!]).toEqual([0xfb, 0xff]);
+    expect(base64Bytes('not base64!')).toBeUndefined();
+    expect(base64Bytes('')).toBeUndefined();
+  });
+
+  it('protobufString finds a LEN field past varint, 64-bit, 32-bit and other LEN fields', () => {
+    const text = [...Buffer.from('hello')];
+    // field 2 varint 300, field 3 fixed64, field 4 fixed32, field 5 LEN "xy", then field 1 LEN "hello"
+    const bytes = Uint8Array.from([0x10, 0xac, 0x02, 0x19, 1, 2, 3, 4, 5, 6, 7, 8, 0x25, 1, 2, 3, 4, 0x2a, 2, 0x78, 0x79, 0x0a, text.length, ...text]);
+    expect(protobufString(bytes, 1)).toBe('hello');
+    expect(protobufString(bytes, 5)).toBe('xy');
+    expect(protobufString(bytes, 9)).toBeUndefined();
+  });
+
+  it('protobufString gives undefined for truncated, overlong or unknown-type input, without throwing', () => {
+    expect(protobufString(Uint8Array.from([0x0a, 10, 0x61]), 1)).toBeUndefined(); // length past the end
+    expect(protobufString(Uint8Array.from([0x10, 0x80, 0x80]), 1)).toBeUndefined(); // varint never ends
+    expect(protobufString(Uint8Array.from(new Array(12).fill(0xff)), 1)).toBeUndefined(); // varint over 10 bytes
+    expect(protobufString(Uint8Array.from([0x0b, 0x0a, 1, 0x61]), 1)).toBeUndefined(); // group start: not this format
+    expect(protobufString(new Uint8Array(0), 1)).toBeUndefined();
   });
 });

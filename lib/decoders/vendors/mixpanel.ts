@@ -8,6 +8,7 @@
  */
 import type { HitBody } from '../../formats/journey';
 import type { RawRequest, RequestDecoder } from '../types';
+import { base64Bytes } from '../util/base64';
 import { decoded, hit, pageOf } from '../util/decoded';
 import { looksLikeForm, parseQuery, urlFields } from '../util/fields';
 import { flatten, isObject, parseJson, pick, str } from '../util/json';
@@ -19,15 +20,8 @@ const NAME = 'Mixpanel';
 
 /** base64 (standard or URL-safe) → UTF-8 text; undefined when it is not base64. */
 export function fromBase64(text: string): string | undefined {
-  const t = text.trim().replace(/-/g, '+').replace(/_/g, '/');
-  if (t === '' || !/^[A-Za-z0-9+/]+=*$/.test(t)) return undefined;
-  try {
-    const bin = atob(t.padEnd(Math.ceil(t.length / 4) * 4, '='));
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+  const bytes = base64Bytes(text);
+  return bytes && new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
 /** A `data` value as JSON: plain JSON, else base64 JSON. */
