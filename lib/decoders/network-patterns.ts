@@ -71,7 +71,7 @@ export const TRACKING_PATTERNS: readonly string[] = [
   '*://*.facebook.com/tr*',
   under('mixpanel.com'),
   under('mparticle.com'),
-  host('logx.optimizely.com'),
+  under('logx.optimizely.com'), // and eu.logx.optimizely.com (EU data residency)
   host('tr.outbrain.com'),
   under('parsely.com'),
   host('ct.pinterest.com'),

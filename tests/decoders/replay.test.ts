@@ -27,16 +27,34 @@ describe('raw vendor requests through the engine', () => {
     expect(report.goals[0]?.total).toBe(1);
   });
 
-  it('Optimizely decision then Segment order: experience before goal in one session', () => {
+  describe('Optimizely: only an impression displays an experience', () => {
     const page = 'https://shop.example/thanks';
-    const events: JourneyEvent[] = [
-      { type: 'request', t: t0, method: 'POST', pageUrl: page, url: 'https://logx.optimizely.com/v1/events', body: JSON.stringify({ account_id: '1', visitors: [{ visitor_id: 'V', session_id: 'AUTO', snapshots: [{ decisions: [{ experiment_id: 'exp-1', variation_id: '2' }], events: [] }] }] }) },
-      { type: 'request', t: t0 + min, method: 'POST', pageUrl: page, url: 'https://logx.optimizely.com/v1/events', body: JSON.stringify({ account_id: '1', visitors: [{ visitor_id: 'V', snapshots: [{ decisions: [], events: [{ key: 'signup' }] }] }] }) },
-    ];
+    const optimizely = (t: number, snapshot: unknown): JourneyEvent => ({
+      type: 'request', t, method: 'POST', pageUrl: page, url: 'https://logx.optimizely.com/v1/events',
+      body: JSON.stringify({ account_id: '1', visitors: [{ visitor_id: 'V', session_id: 'AUTO', snapshots: [snapshot] }] }),
+    });
+    const bucket = { campaign_id: 'camp-1', experiment_id: 'exp-1', variation_id: '2' };
     const goals: GoalsDoc = { format: 'goalpost.goals/1', model: 'ptengine', goals: [{ id: 'signup', when: { event: 'signup' }, experience: 'exp-1' }] };
-    const report = replay(events, goals);
-    expect(report.visitors.map((v) => v.id)).toEqual(['V']);
-    expect(report.goals[0]?.occurrences.map((o) => o.reason)).toEqual(['counted']);
+
+    it('impression (campaign_activated) then conversion: experience before goal in one session', () => {
+      const report = replay([
+        optimizely(t0, { decisions: [bucket], events: [{ key: 'campaign_activated', entity_id: 'camp-1', uuid: 'u-1' }] }),
+        optimizely(t0 + min, { events: [{ key: 'signup', entity_id: 'ev-1', uuid: 'u-2' }] }),
+      ], goals);
+      expect(report.visitors.map((v) => v.id)).toEqual(['V']);
+      expect(report.goals[0]?.occurrences.map((o) => o.reason)).toEqual(['counted']);
+    });
+
+    it('a conversion carrying the visitor\'s buckets is no display: the goal was reached without the experience', () => {
+      const report = replay([optimizely(t0, { decisions: [bucket], events: [{ key: 'signup', entity_id: 'ev-1', uuid: 'u-2' }] })], goals);
+      expect(report.goals[0]?.occurrences.map((o) => o.reason)).toEqual(['experience-not-displayed']);
+    });
+
+    it('a conversion sent again with the same uuid is counted once, as Optimizely de-duplicates replays by it', () => {
+      const buy = { events: [{ key: 'purchase', entity_id: 'ev-2', uuid: 'u-3', revenue: 4250 }] };
+      const report = replay([optimizely(t0, buy), optimizely(t0 + 2_000, buy)], { format: 'goalpost.goals/1', model: 'ptengine', goals: [{ id: 'buy', when: { event: 'purchase' } }] });
+      expect(report.goals[0]?.occurrences.map((o) => o.reason)).toEqual(['counted']);
+    });
   });
 
   it('spec example 05: lpTag.sdes pushes become transactions deduplicated by order id', () => {
