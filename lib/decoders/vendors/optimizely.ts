@@ -63,7 +63,11 @@ function isActivation(e: unknown): boolean {
   return pick(e, 'key') === ACTIVATION || pick(e, 'type') === ACTIVATION;
 }
 
-/** The campaign_activated event that displays decision `d`: same campaign, or the snapshot's only kind. */
+/**
+ * The campaign_activated event that displays decision `d`: the one whose entity_id is the
+ * decision's campaign (the SDK falls back to the experiment id when there is no layer); an
+ * activation or a decision without ids pairs with any.
+ */
 function activationOf(d: unknown, activations: unknown[]): unknown {
   const ids = [str(pick(d, 'campaign_id')), str(pick(d, 'experiment_id'))];
   return activations.find((a) => {
