@@ -226,8 +226,10 @@ describe('Ptengine _pt_sp_2 pushes are commands, not hits', () => {
     }
   });
 
-  it('an object queued on its own is shown with a problem, not dropped', () => {
+  it('an object queued on its own is the argument of the command before it, shown, not a hit', () => {
     const d = decodePush({ target: '_pt_sp_2', value: { eventName: 'x' } })!;
-    expect(d.problems?.[0]).toMatch(/not a command string/);
+    expect(d.requestType).toBe('Command argument');
+    expect(d.params).toContainEqual(expect.objectContaining({ key: 'value.eventName', value: 'x' }));
+    expect(d.hits).toEqual([]);
   });
 });

@@ -53,11 +53,11 @@ function decodePtPush(push: RawPush): Decoded | null {
   const cmd = ptCommand(push.value);
   if (!cmd) {
     if (push.value === null || typeof push.value !== 'object') return null;
+    // pta.js reads an object as the argument of the command queued just before it.
     return decoded(PTENGINE, NAME, {
       role: 'other',
-      requestType: 'Queue item',
+      requestType: 'Command argument',
       params: describe(flatten(push.value, 'value'), {}, 'Arguments').filter((p) => p.key !== ''),
-      problems: ['This _pt_sp_2 item is not a command string: pta.js reads an object only right after the command it belongs to.'],
     });
   }
   const [name, args] = cmd;
