@@ -6,6 +6,8 @@
  * an XHR POST of `encodeURIComponent(JSON.stringify({sid, uid, vid, pid, peid, v, ts, stat, ref,
  * vref, p, tl, ptif}))` with `&` in URLs sent as `*&*`, and links to the other `setDomain` domains
  * decorated at load with `#_pt_link=uid.nid.vid.sact.vn.pvn.vref` (setCrossDomainLink,halfManual).
+ * After load, `_pt_sp_2.push('setPVTag,…')`, `push('setCustomEvent', {eventName})` and
+ * `push('setEC', {pt_category…})` send `/pv`, `/te` and `/ec` as the real tag does.
  *
  * Simplified from the real tag: ids are a short hash rather than its MD5-based ones, and the
  * visit times out after 30 idle minutes between page views (the help centre's default), where
@@ -25,13 +27,14 @@ export function ptengineTag(origin: Origin, projectId: string = PTENGINE_PROJECT
   q.push(${JSON.stringify(`setDomain,${DOMAINS.join(',')}`)});
   q.push('setCrossDomainLink,halfManual');
   q.push('setEventReport,true');
-  var sid = '', domains = [], linkMode = '';
+  var sid = '', domains = [], linkMode = '', eventReport = false;
   for (var i = 0; i < q.length; i++) {
     if (typeof q[i] !== 'string') continue;
     var cmd = q[i].split(','), arg = cmd.slice(1);
     if (cmd[0] === 'setAccount' || cmd[0] === 'setSID') sid = String(arg[0]).toLowerCase();
     else if (cmd[0] === 'setDomain') domains = arg;
     else if (cmd[0] === 'setCrossDomainLink') linkMode = arg[0];
+    else if (cmd[0] === 'setEventReport') eventReport = arg[0] === 'true';
   }
   if (!sid || domains.length === 0) return;
   var V = 'v1.65.0', COLLECT = ${JSON.stringify(origin(PTENGINE_COLLECT_HOST))};
@@ -96,9 +99,37 @@ export function ptengineTag(origin: Origin, projectId: string = PTENGINE_PROJECT
   body.p = encodeURIComponent(page.replace(/&/g, '*&*'));
   body.tl = encodeURIComponent(document.title);
   body.ptif = ptif;
-  var xhr = new XMLHttpRequest();
-  xhr.open('POST', COLLECT + (opens ? '/pn' : '/pv'), true);
-  xhr.send(encodeURIComponent(JSON.stringify(body)));
+  function post(path, obj) {
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', COLLECT + path, true);
+    xhr.send(encodeURIComponent(JSON.stringify(obj)));
+  }
+  post(opens ? '/pn' : '/pv', body);
+  function idsNow() { return { sid: sid, uid: uid, vid: vid, pid: pid, peid: peid, v: V, ts: Date.now() }; }
+  // After load, push acts at once, as pta.js's replacement push does: setPVTag sends a /pv for
+  // <page>#<tag> (or the given URL with replace); custom events and e-commerce data need setEventReport.
+  q.push = function (command, arg) {
+    var e = String(command).split(','), o;
+    if (e[0] === 'setPVTag') {
+      var virtual = e[2] === 'replace' ? e[1] : page + '#' + (e[1] || '');
+      pvn += 1; pid = createId(virtual); peid = createId(uid + vid + virtual + Date.now() + 'v');
+      o = idsNow(); o.stat = pvn + '.0.' + innerHeight + '.' + innerHeight + '.0.0.' + vn; o.ref = ''; o.p = encodeURIComponent(virtual.replace(/&/g, '*&*'));
+      o.tl = encodeURIComponent(document.title); o.ptif = ptif;
+      post('/pv', o);
+    } else if (e[0] === 'setCustomEvent' && eventReport && arg && arg.eventName) {
+      pvn += 1; o = idsNow(); o.eid = encodeURIComponent(String(arg.eventName).slice(0, 60)) + ':0:' + (arg.isActiveElement || 0); o.ptif = ptif.charAt(0); o.pvn = pvn;
+      post('/te', o);
+    } else if (e[0] === 'setEC' && eventReport && arg && typeof arg === 'object') {
+      var list = typeof arg.length === 'number' ? arg : [arg], data = [];
+      for (var n = 0; n < list.length; n++) {
+        var item = { pt_event_id: createId(String(Math.random())).toLowerCase() };
+        for (var k in list[n]) item[k] = list[n][k];
+        data.push(item);
+      }
+      pvn += 1; o = idsNow(); o.ptif = ptif.charAt(0); o.pvn = pvn; o.data = data;
+      post('/ec', o);
+    }
+  };
   function decorate() {
     if (linkMode !== 'halfManual' || domains.length < 2) return;
     var token = [uid, nid, vid, now, vn, pvn, (localStorage.getItem(sid + '_/') || '').replace(/\\./g, '*_*').replace(/\\?/g, '*_wh_*')].join('.');
