@@ -17,16 +17,9 @@ import { collectFields, collectHits, collectParams, PTENGINE, REQUEST_TYPES, typ
 
 export { ptenginePush } from './ptengine-push';
 
-export const PTENGINE_ID = PTENGINE;
 const NAME = 'Ptengine';
 const HOSTS = ['.ptengine.jp', '.ptengine.com', '.ptengine.cn', '.ptmind.com'];
 const LIBRARY_FILES = new Set(['pta', 'pts', 'pta_en', 'engage', 'preview']);
-
-/** The `_pt_link` cross-domain token of a URL (query or fragment), if any. */
-export function ptLinkOf(url: string): string | undefined {
-  const m = /[?#&]_pt_link=([^&#]*)/.exec(url);
-  return m ? m[1] : undefined;
-}
 
 function collectPath(pathname: string): CollectPath | undefined {
   const m = /^\/(pn|pv|te|ec|hb|oc|os|egg)\/?$/.exec(pathname);
