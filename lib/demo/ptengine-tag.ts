@@ -23,14 +23,13 @@ const DOMAINS = [SHOP_HOST.replace(/^www\./, ''), PAY_HOST];
 export function ptengineTag(origin: Origin, projectId: string = PTENGINE_PROJECT_ID): string {
   return `(function () {
   var q = window._pt_sp_2 = window._pt_sp_2 || [];
-  q.push('setAccount,${projectId}');
-  q.push(${JSON.stringify(`setDomain,${DOMAINS.join(',')}`)});
-  q.push('setCrossDomainLink,halfManual');
-  q.push('setEventReport,true');
+  // The project's configuration, which the real project file pushes onto the queue first; read
+  // here without pushing, so the demo's Tags view lists only the page's own commands.
+  var config = ['setAccount,${projectId}', ${JSON.stringify(`setDomain,${DOMAINS.join(',')}`)}, 'setCrossDomainLink,halfManual', 'setEventReport,true'].concat(q);
   var sid = '', domains = [], linkMode = '', eventReport = false;
-  for (var i = 0; i < q.length; i++) {
-    if (typeof q[i] !== 'string') continue;
-    var cmd = q[i].split(','), arg = cmd.slice(1);
+  for (var i = 0; i < config.length; i++) {
+    if (typeof config[i] !== 'string') continue;
+    var cmd = config[i].split(','), arg = cmd.slice(1);
     if (cmd[0] === 'setAccount' || cmd[0] === 'setSID') sid = String(arg[0]).toLowerCase();
     else if (cmd[0] === 'setDomain') domains = arg;
     else if (cmd[0] === 'setCrossDomainLink') linkMode = arg[0];
