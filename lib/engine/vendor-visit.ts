@@ -20,6 +20,8 @@ export function vendorVisit(s: Session, h: EngineHit): VisitSignal | undefined {
     if (known !== h.sessionId) return { breaks: true, detail: `${h.vendor} visit id changed from ${known} to ${h.sessionId}` };
     return { breaks: false, detail: `${h.vendor} kept visit id ${known}` };
   }
-  if (h.opensVisit === true) return { breaks: true, detail: `${h.vendor} opened a new visit${h.sessionId ? ` ${h.sessionId}` : ''}` };
+  // An opening hit ends a visit only that vendor's hits were already in: a visit another counted
+  // tag started a moment earlier on the same page (a LivePerson SDE) is the one it opens.
+  if (h.opensVisit === true && known !== undefined) return { breaks: true, detail: `${h.vendor} opened a new visit${h.sessionId ? ` ${h.sessionId}` : ''}` };
   return undefined;
 }

@@ -56,6 +56,16 @@ describe("the vendor's own visit wins, and a disagreement is a finding", () => {
     expect(r.findings.some((f) => f.code === 'vendor-visit-differs')).toBe(false);
   });
 
+  it('a /pn right after another counted tag\'s hit on the same page joins that visit', () => {
+    const r = run([
+      nav(at(0), 'https://shop.example/a'),
+      { t: at(0), type: 'push', target: 'lpTag.sdes', value: { type: 'cart', total: 1 }, pageUrl: 'https://shop.example/a' },
+      ptView(at(0, 1), 'pn', 'https://shop.example/a', 'U1', 'VID1'),
+    ], [], { vendors: ['ptengine', 'liveperson'] });
+    expect(r.sessions).toHaveLength(1);
+    expect(r.findings.some((f) => f.code === 'vendor-visit-differs')).toBe(false);
+  });
+
   it('opensVisit is validated in the journey format', () => {
     const text = (v: unknown) => JSON.stringify({ format: 'goalpost.journey/1', events: [{ t: 0, type: 'hit', vendor: 'ptengine', kind: 'pageview', url: 'https://a.example/', opensVisit: v }] });
     expect(parseJourneyText(text(true), 'j.json').events[0]).toMatchObject({ opensVisit: true });
