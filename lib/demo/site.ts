@@ -2,7 +2,7 @@
  * Serves the demo shop, its tag libraries and the vendors' collection endpoints from one local
  * server (lib/browser/site-server.ts); the browser reaches each by its real host name.
  */
-import { PIXEL_GIF, startSiteServer, type SiteHandler, type SiteServer } from '../browser/site-server';
+import { startSiteServer, type SiteHandler, type SiteServer } from '../browser/site-server';
 import {
   GA4_COLLECT_HOST,
   GA4_LIBRARY_HOST,
@@ -17,7 +17,8 @@ import {
 } from './hosts';
 import { demoPages } from './pages';
 import { DEMO_EXPERIENCE } from './experience';
-import { ga4Tag, livepersonTag, optimizelyTag, ptengineTag } from './tags';
+import { ptengineTag } from './ptengine-tag';
+import { ga4Tag, livepersonTag, optimizelyTag } from './tags';
 
 const JS = 'text/javascript; charset=utf-8';
 
@@ -43,7 +44,7 @@ function demoHandler(): SiteHandler {
     }
     if (host === GA4_COLLECT_HOST && path === '/g/collect') return { status: 204, type: 'text/plain' };
     if (host === OPTIMIZELY_COLLECT_HOST) return { status: 204, type: 'text/plain' };
-    if (host === PTENGINE_COLLECT_HOST) return { type: 'image/gif', body: PIXEL_GIF };
+    if (host === PTENGINE_COLLECT_HOST) return { status: 200, type: 'text/plain', body: '' };
     return undefined;
   };
 }

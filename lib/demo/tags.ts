@@ -1,5 +1,5 @@
 /**
- * Tag stand-ins: small scripts served on the vendors' real library hosts that speak the
+ * Tag stand-ins (Ptengine's is in ./ptengine-tag.ts): small scripts served on the vendors' real library hosts that speak the
  * vendors' real collection protocols to the vendors' real collection hosts (mapped to the
  * local demo server). They keep their visitor ids in first-party cookies like the real tags,
  * so an undecorated hop to another registrable domain really produces a new visitor, and
@@ -13,7 +13,6 @@ import {
   OPTIMIZELY_COLLECT_HOST,
   OPTIMIZELY_PROJECT_ID,
   PAY_HOST,
-  PTENGINE_COLLECT_HOST,
   PTENGINE_PROJECT_ID,
   SHOP_HOST,
 } from './hosts';
@@ -96,39 +95,6 @@ export function ga4Tag(origin: Origin, measurementId: string): string {
 }
 
 /**
- * Ptengine tag stand-in: a visitor id in the `_pt_<project>` cookie, carried across domains by
- * `#_pt_link=` on decorated links (Ptengine's own cross-domain parameter), a page view per page.
- */
-export function ptengineTag(origin: Origin, projectId: string = PTENGINE_PROJECT_ID): string {
-  return `(function () {
-  ${COOKIE_JS}
-  var pid = ${JSON.stringify(projectId)};
-  var linked = (location.hash.match(/_pt_link=([^&]+)/) || [])[1] || '';
-  var cookieName = '_pt_' + pid;
-  var uid = linked || getCookie(cookieName) || (rand() + rand());
-  setCookie(cookieName, uid, 63072000);
-  function send(type, extra) {
-    var q = new URLSearchParams({ pid: pid, uid: uid, type: type, pu: location.href,
-      pr: document.referrer, pt: document.title, ts: String(Date.now()) });
-    for (var k in extra || {}) q.set(k, extra[k]);
-    var img = new Image(1, 1);
-    img.src = ${JSON.stringify(origin(PTENGINE_COLLECT_HOST))} + '/pts?' + q.toString();
-  }
-  document.addEventListener('click', function (e) {
-    var a = e.target && e.target.closest ? e.target.closest('a[href]') : null;
-    if (!a) return;
-    var url = new URL(a.href, location.href);
-    if (url.hostname === location.hostname || !${LINKER_DOMAINS}.some(function (d) { return url.hostname === d || url.hostname.endsWith('.' + d); })) return;
-    url.hash = '_pt_link=' + uid;
-    a.href = url.toString();
-  }, true);
-  window._pt_sp_2 = window._pt_sp_2 || [];
-  send('pv');
-})();
-`;
-}
-
-/**
  * Optimizely stand-in: reports page activations on every page and, where the page has an
  * experience slot, shows the spring banner and reports the decision (Event API `/v1/events`:
  * a `campaign_activated` event with its decision). The shop runs its experiments with its
@@ -138,7 +104,8 @@ export function ptengineTag(origin: Origin, projectId: string = PTENGINE_PROJECT
 export function optimizelyTag(origin: Origin, experience: { campaignId: string; experimentId: string; variationId: string }): string {
   return `(function () {
   ${COOKIE_JS}
-  var visitorId = getCookie(${JSON.stringify(`_pt_${PTENGINE_PROJECT_ID}`)}) || getCookie('optimizelyEndUserId') || ('oeu' + Date.now() + 'r' + Math.random());
+  var ptUid = (document.cookie.match(/(?:^|; )pt_${PTENGINE_PROJECT_ID}=(?:[^;]*&)?uid=([^&;]*)/) || [])[1];
+  var visitorId = ptUid || getCookie('optimizelyEndUserId') || ('oeu' + Date.now() + 'r' + Math.random());
   setCookie('optimizelyEndUserId', visitorId, 15552000);
   var snapshot = { decisions: [], events: [{ entity_id: '31000100', type: 'view_activated', key: 'view_activated',
     timestamp: Date.now(), uuid: String(Math.random()).slice(2) }] };

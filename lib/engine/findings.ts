@@ -106,9 +106,21 @@ export const messages = {
   sessionTimeout: (visitor: string, session: string, at: string, gapMs: number, timeoutMinutes: number): string =>
     `Visitor ${visitor} started a new session ${session} at ${at} because ${formatGap(gapMs)} passed since the previous hit, more than the ${timeoutMinutes}-minute session timeout.`,
 
+  vendorVisitDiffers: (o: { vendor: string; visitor: string; session: string; url: string; at: string; vendorDetail: string; ruleDetail: string | undefined; product: string }): string =>
+    o.ruleDetail === undefined
+      ? `${vendorName(o.vendor)} started a new visit on ${o.url} at ${o.at} for visitor ${o.visitor} (${o.vendorDetail}) where the ${o.product} rules would continue visit ${o.session}: the visit counts as ${vendorName(o.vendor)} sent it, so check what made the tag start a new visit here (its own inactivity timer, a campaign or referrer on the URL, a closed tab).`
+      : `${vendorName(o.vendor)} kept the visit on ${o.url} at ${o.at} for visitor ${o.visitor} (${o.vendorDetail}) where the ${o.product} rules would start a new one (${o.ruleDetail}): the visit counts as ${vendorName(o.vendor)} sent it, so check the project's visit timeout and source settings if this is unexpected.`,
+
+  tagUnreadable: (vendor: string, what: string, requestUrl: string, pageUrl: string | undefined, problem: string): string =>
+    `The ${vendorName(vendor)} ${what} request ${clip(requestUrl)}${pageUrl ? ` from ${pageUrl}` : ''} could not be read (${problem.replace(/\.$/, '')}), so its hits are not counted and no other vendor is counted in its place: check that the tag is unmodified and send this request to Goalpost's maintainers.`,
+
   conversionGoalMismatch: (goalId: string, goalName: string | undefined, sessions: number, users: number): string =>
     `Goal ${goalLabel(goalId, goalName)} has ${sessions} conversion${sessions === 1 ? '' : 's'} but ${users} user${users === 1 ? '' : 's'}: conversions count every visit that reached the goal while the goal report counts each visitor once, so both numbers are right.`,
 };
+
+function clip(url: string): string {
+  return url.length > 120 ? `${url.slice(0, 117)}...` : url;
+}
 
 function hostText(url: string): string {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)/i.exec(url);

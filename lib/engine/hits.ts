@@ -26,6 +26,16 @@ export interface FailedRequest {
   blocked: boolean;
 }
 
+/** A request of a recognised vendor that should carry hits but from which none could be read. */
+export interface UnreadRequest {
+  t: number;
+  url: string;
+  pageUrl: string | undefined;
+  vendor: string;
+  what: string;
+  problem: string;
+}
+
 export function requestFailure(req: RequestEvent): { failure: string; blocked: boolean } | undefined {
   if (req.error !== undefined && req.error !== '') {
     return { failure: req.error, blocked: /BLOCKED/i.test(req.error) };
@@ -59,6 +69,8 @@ export function requestHits(
   req: RequestEvent,
   endpoints: readonly CustomEndpoint[] | undefined,
   onFailed: (f: FailedRequest) => void,
+  /** Every request a decoder recognised (the vendor's tag is on the page), with what could not be read. */
+  onRecognised?: (vendor: string, unread?: UnreadRequest) => void,
 ): EngineHit[] {
   const method = req.method ? req.method.toUpperCase() : 'GET';
   const raw = req.body === undefined ? { url: req.url, method } : { url: req.url, method, body: req.body };
@@ -66,6 +78,14 @@ export function requestHits(
   if (!decoded) return [];
   const failed = requestFailure(req);
   const bodies = validBodies(decoded);
+  if (onRecognised) {
+    const problem = decoded.problems?.[0];
+    const unread = decoded.role === 'hit' && bodies.length === 0 && problem !== undefined && !failed;
+    onRecognised(
+      decoded.decoder,
+      unread ? { t: req.t, url: req.url, pageUrl: req.pageUrl, vendor: decoded.decoder, what: decoded.requestType ?? 'collection', problem } : undefined,
+    );
+  }
   if (failed) {
     onFailed({
       t: req.t,

@@ -12,10 +12,11 @@ import { dayIn, type DayOf } from './calendar';
 import { compileGoals, type CompiledGoal, type Met } from './conditions';
 import { domainOf, domainOfHost, linkParamOn, withoutFragment } from './domains';
 import { formatGap, messages } from './findings';
-import { pushHits, requestHits, type EngineHit, type FailedRequest } from './hits';
-import { PAGE_API_VENDORS, rulesFor, type ModelRules } from './models';
+import { pushHits, requestHits, type EngineHit, type FailedRequest, type UnreadRequest } from './hits';
+import { deviceOf, PAGE_API_VENDORS, rulesFor, type ModelRules } from './models';
 import { resends } from './resends';
-import { DIRECT, trafficSource } from './source';
+import { campaignSource, DIRECT, trafficSource } from './source';
+import { vendorVisit } from './vendor-visit';
 import type { BrowserState, GoalSession, GoalTally, Hop, OccurrenceRec, PageState, Session, Slot, Visitor } from './state';
 
 interface RawFinding extends Finding {
@@ -66,6 +67,12 @@ export class Replayer {
     const stream: (NavigationEvent | EngineHit | FailedRequest)[] = [];
     const onFailed = (f: FailedRequest): void => void stream.push(f);
     const seen = new Set<string>();
+    const present = new Set<string>();
+    const unread: UnreadRequest[] = [];
+    const onRecognised = (vendor: string, u?: UnreadRequest): void => {
+      present.add(vendor);
+      if (u) unread.push(u);
+    };
     const add = (h: EngineHit): void => {
       seen.add(h.vendor);
       stream.push(h);
@@ -73,10 +80,11 @@ export class Replayer {
     for (const e of sorted) {
       if (e.type === 'hit') add(e);
       else if (e.type === 'navigation') stream.push(e);
-      else if (e.type === 'request') for (const h of requestHits(e, this.endpoints, onFailed)) add(h);
+      else if (e.type === 'request') for (const h of requestHits(e, this.endpoints, onFailed, onRecognised)) add(h);
       else if (e.type === 'push') for (const h of pushHits(e)) add(h);
     }
-    this.scope = this.countedVendors(seen);
+    this.scope = this.countedVendors(seen, present);
+    this.unreadable(unread);
     this.indexClientIds(stream);
     // A copy the vendor drops by its event id is not a second hit.
     const copies = resends(stream.filter((item): item is EngineHit => !('what' in item) && item.type === 'hit'));
@@ -130,11 +138,22 @@ export class Replayer {
    * Ptengine is one person, not two visitors reaching every goal twice. A journey holding none
    * of the model's hits counts every vendor, so a replay never comes out silently empty.
    */
-  private countedVendors(seen: ReadonlySet<string>): ReadonlySet<string> {
+  private countedVendors(seen: ReadonlySet<string>, present: ReadonlySet<string>): ReadonlySet<string> {
     if (this.namedVendors) return this.namedVendors;
     const own = this.rules.vendors.filter((v) => seen.has(v));
     if (own.length > 0) return new Set(own);
+    // The model's tag is on the page but nothing of it could be read: counting another vendor
+    // in its place would blame the wrong tag (the unreadable requests are reported instead).
+    if (this.rules.vendors.some((v) => present.has(v))) return new Set(this.rules.vendors);
     return new Set([...seen].filter((v) => !PAGE_API_VENDORS.has(v)));
+  }
+
+  /** Requests of a counted vendor that should carry hits but yielded none: each is a finding. */
+  private unreadable(unread: readonly UnreadRequest[]): void {
+    const counted = unread.filter((u) => this.scope.has(u.vendor));
+    for (const u of counted.slice(0, 20)) {
+      this.finding(u.t, { code: 'tag-unreadable', severity: 'error', message: messages.tagUnreadable(u.vendor, u.what, u.url, u.pageUrl, u.problem), url: u.pageUrl ?? u.url, vendor: u.vendor });
+    }
   }
 
   // ---- pages and browsers ----
@@ -173,6 +192,7 @@ export class Replayer {
     const prev = (e.tab !== undefined ? b.tabs.get(e.tab) : undefined) ?? b.last;
     b.hasNavigations = true;
     b.navigations++;
+    if (e.userAgent !== undefined) b.userAgent = e.userAgent;
     const page = this.newPage(b, e.t, e.url, e.tab, true, e.referrer);
     const known = b.lastByDomain.get(page.domain);
     if (known) page.hint = known.session ? { visitor: known.visitor, session: known.session } : { visitor: known.visitor };
@@ -313,15 +333,33 @@ export class Replayer {
   private sessionBreak(v: Visitor, h: EngineHit, page: PageState, b: BrowserState, source: string | undefined): { reason: SessionReason; detail?: string; gap?: number } | undefined {
     const s = v.current;
     if (!s) return { reason: 'first' };
+    const rule = this.ruleBreak(v, h, page, b, source, s);
+    const vendor = vendorVisit(s, h);
+    if (!vendor) return rule;
+    if (vendor.breaks === (rule !== undefined)) return rule;
+    // The vendor's visit wins; the report says where the model's rules would have decided otherwise.
+    const url = h.url === '' ? page.url : h.url;
+    this.finding(h.t, {
+      code: 'vendor-visit-differs',
+      severity: 'warning',
+      message: messages.vendorVisitDiffers({ vendor: h.vendor, visitor: v.id, session: s.id, url, at: isoTime(h.t), vendorDetail: vendor.detail, ruleDetail: rule ? `${rule.reason}: ${rule.detail ?? ''}` : undefined, product: this.rules.product }),
+      url,
+      session: s.id,
+      vendor: h.vendor,
+    });
+    return vendor.breaks ? { reason: 'vendor', detail: vendor.detail } : undefined;
+  }
+
+  /** The model's own rules (timeout per device, midnight, source, untagged page), vendor ids aside. */
+  private ruleBreak(v: Visitor, h: EngineHit, page: PageState, b: BrowserState, source: string | undefined, s: Session): { reason: SessionReason; detail?: string; gap?: number } | undefined {
     const gap = h.t - v.lastT;
-    if (gap > this.rules.timeoutMs) return { reason: 'timeout', detail: `${formatGap(gap)} since the previous hit`, gap };
+    const device = deviceOf(b.userAgent, h.source);
+    if (gap > this.rules.timeoutMs[device]) {
+      return { reason: 'timeout', detail: `${formatGap(gap)} since the previous hit, more than the ${this.rules.timeoutMinutes[device]}-minute ${device === 'pc' ? 'PC' : 'smartphone'} timeout`, gap };
+    }
     if (this.day && this.day(h.t) !== this.day(v.lastT)) return { reason: 'midnight', detail: `new day ${this.day(h.t)} in ${this.rules.timezone}` };
     if (source !== undefined && source !== DIRECT && s.source !== undefined && source !== s.source) {
       return { reason: 'campaign', detail: `traffic source changed from ${s.source} to ${source}` };
-    }
-    if (h.sessionId !== undefined) {
-      const known = s.vendorIds.get(h.vendor);
-      if (known !== undefined && known !== h.sessionId) return { reason: 'vendor', detail: `${h.vendor} session id changed from ${known} to ${h.sessionId}` };
     }
     // Ptengine's rule about Ptengine's own tag: another tag missing from a page ends nothing.
     if (this.rules.untaggedPage && this.rules.vendors.includes(h.vendor)) {
@@ -346,8 +384,8 @@ export class Replayer {
   private pageviewSource(h: EngineHit, page: PageState, s: Session | undefined): string {
     const firstOnPage = page.fromNavigation && page.vendors.get(h.vendor)?.pageview !== true;
     const referrer = h.referrer ?? (firstOnPage ? page.referrer : undefined);
-    const url = h.url.includes('utm_') || !firstOnPage ? h.url : page.url;
-    return trafficSource(url, referrer, (d) => d === page.domain || !!s?.domains.has(d) || !!this.crossDomain?.has(d));
+    const url = campaignSource(h.url, this.rules.campaignParams) !== undefined || !firstOnPage ? h.url : page.url;
+    return trafficSource(url, referrer, (d) => d === page.domain || !!s?.domains.has(d) || !!this.crossDomain?.has(d), this.rules);
   }
 
   private startSession(v: Visitor, h: EngineHit, reason: SessionReason, detail: string | undefined): Session {
@@ -409,7 +447,7 @@ export class Replayer {
           this.finding(h.t, {
             code: 'session-timeout',
             severity: 'info',
-            message: messages.sessionTimeout(v.id, s.id, isoTime(h.t), brk.gap, this.rules.timeoutMinutes),
+            message: messages.sessionTimeout(v.id, s.id, isoTime(h.t), brk.gap, this.rules.timeoutMinutes[deviceOf(b.userAgent, h.source)]),
             url,
             session: s.id,
             vendor: h.vendor,

@@ -62,6 +62,8 @@ export interface BrowserState {
   lastTagged: Map<string, number>;
   pendingHop?: Hop;
   lastByDomain: Map<string, { visitor: Visitor; session?: Session }>;
+  /** The user agent of the browser's latest navigation: a hit's device class for the timeout. */
+  userAgent?: string;
 }
 
 /** A simulated first-party cookie; the visitor is named at its first hit. */

@@ -63,7 +63,8 @@ export interface CustomEndpoint {
 export interface GoalsDoc {
   format: typeof GOALS_FORMAT;
   model?: ModelName;
-  session?: { timeoutMinutes?: number; timezone?: string };
+  /** A number, or minutes per device class (Ptengine sets the timeout per device). */
+  session?: { timeoutMinutes?: number | { pc: number; smartphone: number }; timezone?: string };
   crossDomain?: { domains: string[] };
   goals: Goal[];
   /**

@@ -35,6 +35,8 @@ export interface HitBody {
   url: string;
   clientId?: string;
   sessionId?: string;
+  /** The vendor says this hit opens a new visit (Ptengine `/pn`, GA4 `_ss`/`seg=0`). */
+  opensVisit?: boolean;
   name?: string;
   experience?: { id: string; variant?: string };
   transaction?: { total: number; currency?: string; orderId?: string };

@@ -27,7 +27,9 @@ export type FindingCode =
   | 'experience-not-displayed'
   | 'duplicate-id'
   | 'session-timeout'
-  | 'conversion-goal-mismatch';
+  | 'conversion-goal-mismatch'
+  | 'vendor-visit-differs'
+  | 'tag-unreadable';
 
 export interface ReportVisitor {
   id: string;

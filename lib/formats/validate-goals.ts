@@ -107,6 +107,22 @@ function validTimeZone(zone: string): boolean {
   }
 }
 
+/** `session.timeoutMinutes`: more than 0, as one number or per device `{ pc, smartphone }`. */
+function timeoutMinutes(s: Shape, value: unknown): number | { pc: number; smartphone: number } | undefined {
+  const positive = (v: unknown, path: string): number => {
+    const n = s.num(v, path);
+    if (n <= 0) s.fail(path, `must be more than 0, not ${n}`);
+    return n;
+  };
+  if (value === undefined) return undefined;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const x = value as Obj;
+    return { pc: positive(x.pc, 'session.timeoutMinutes.pc'), smartphone: positive(x.smartphone, 'session.timeoutMinutes.smartphone') };
+  }
+  if (typeof value !== 'number') s.fail('session.timeoutMinutes', `must be a number or { "pc": N, "smartphone": M }, not ${describe(value)}`);
+  return positive(value, 'session.timeoutMinutes');
+}
+
 /** A goals document (parsed JSON) to a GoalsDoc; throws InputError with a one-sentence message. */
 export function validateGoals(value: unknown, file = 'goals'): GoalsDoc {
   const s: Shape = new Shape(file);
@@ -119,11 +135,8 @@ export function validateGoals(value: unknown, file = 'goals'): GoalsDoc {
   if (doc.session !== undefined) {
     const x = s.obj(doc.session, 'session');
     out.session = {};
-    const minutes = s.optNum(x.timeoutMinutes, 'session.timeoutMinutes');
-    if (minutes !== undefined) {
-      if (minutes <= 0) s.fail('session.timeoutMinutes', `must be more than 0, not ${minutes}`);
-      out.session.timeoutMinutes = minutes;
-    }
+    const minutes = timeoutMinutes(s, x.timeoutMinutes);
+    if (minutes !== undefined) out.session.timeoutMinutes = minutes;
     const zone = s.optStr(x.timezone, 'session.timezone');
     if (zone !== undefined) {
       if (!validTimeZone(zone)) s.fail('session.timezone', `is "${zone}", not an IANA time zone such as "UTC" or "Asia/Tokyo"`);

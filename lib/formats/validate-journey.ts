@@ -30,6 +30,8 @@ function hitFields(s: Shape, e: Obj, path: string, base: ReturnType<typeof commo
     if (v !== undefined) hit[key] = v;
   }
   if (e.source !== undefined) hit.source = s.oneOf(e.source, SOURCES, `${path}.source`);
+  const opensVisit = s.optBool(e.opensVisit, `${path}.opensVisit`);
+  if (opensVisit !== undefined) hit.opensVisit = opensVisit;
   const delivered = s.optBool(e.delivered, `${path}.delivered`);
   if (delivered !== undefined) hit.delivered = delivered;
   if (e.experience !== undefined) {

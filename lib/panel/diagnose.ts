@@ -13,6 +13,8 @@ export const FIX: Record<FindingCode, string> = {
   'duplicate-id': 'Nothing to fix if the same order or lead was sent twice on purpose; otherwise send it once.',
   'session-timeout': 'Expected when the visitor was idle; raise the timeout only if the vendor allows it.',
   'conversion-goal-mismatch': 'Nothing to fix: conversions count visits and goals count unique people.',
+  'vendor-visit-differs': 'The vendor’s own visit id counts: check its visit timeout and campaign settings if the split is unexpected.',
+  'tag-unreadable': 'Check that the tag script is unmodified; until its requests can be read, nothing of it is counted.',
 };
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {

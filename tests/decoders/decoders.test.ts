@@ -52,12 +52,6 @@ const pushCases: PushCase[] = [
     hits: [{ vendor: 'datalayer', url: PAGE, kind: 'transaction', transaction: { total: 35.43, currency: 'EUR', orderId: 'UA-O' } }] },
   { name: 'dataLayer gtag() arguments', push: { target: 'dataLayer', value: { 0: 'event', 1: 'sign_up', 2: { method: 'Google' } }, pageUrl: PAGE }, decoder: 'datalayer',
     hits: [{ vendor: 'datalayer', url: PAGE, kind: 'event', name: 'sign_up' }] },
-  { name: 'Ptengine setPVTag (SPA page view)', push: { target: '_pt_sp_2', value: 'setPVTag,https://shop.example/spa/step2,replace', pageUrl: 'https://shop.example/spa' }, decoder: 'ptengine',
-    hits: [{ vendor: 'ptengine', url: 'https://shop.example/spa/step2', kind: 'pageview' }] },
-  { name: 'Ptengine setCustomEvent', push: { target: '_pt_sp_2', value: ['setCustomEvent', { eventName: 'apply', isActiveElement: 1 }], pageUrl: PAGE }, decoder: 'ptengine',
-    hits: [{ vendor: 'ptengine', url: PAGE, kind: 'event', name: 'apply' }] },
-  { name: 'Ptengine setEC purchase (category and amount fields inferred)', push: { target: '_pt_sp_2', value: ['setEC', [{ pt_category: 'pt_purchase', pt_order_id: 'P-1', pt_revenue: 5000, pt_currency: 'JPY' }]], pageUrl: PAGE }, decoder: 'ptengine',
-    hits: [{ vendor: 'ptengine', url: PAGE, kind: 'transaction', transaction: { total: 5000, currency: 'JPY', orderId: 'P-1' } }] },
 ];
 
 describe('push decoders (table)', () => {
