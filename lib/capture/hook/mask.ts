@@ -16,6 +16,22 @@ export interface Masker {
   proxy<F extends Function>(fn: F, apply: (target: Function, thisArg: unknown, args: unknown[]) => unknown): F;
 }
 
+/**
+ * A frame reached twice (about:blank reused, re-injection) must keep its first hook, and the
+ * mark cannot be anything the page could find on window. The first hook's toString answers this
+ * question (an argument the built-in ignores, which no page passes) with INSTALLED_ANSWER.
+ */
+const INSTALLED_QUESTION = 'goalpost.hook:installed?';
+const INSTALLED_ANSWER = 'goalpost.hook:installed';
+
+export function alreadyMasked(win: Window & typeof globalThis): boolean {
+  try {
+    return Reflect.apply(win.Function.prototype.toString, win.Function.prototype.toString, [INSTALLED_QUESTION]) === INSTALLED_ANSWER;
+  } catch {
+    return false;
+  }
+}
+
 export function createMasker(win: Window & typeof globalThis, n: Natives): Masker {
   const shown = new n.WeakMap<object, object>();
   const get = win.WeakMap.prototype.get;
@@ -27,6 +43,7 @@ export function createMasker(win: Window & typeof globalThis, n: Natives): Maske
   const toStringProxy = new Proxy(toString, {
     __proto__: null,
     apply(target: Function, thisArg: unknown, args: unknown[]) {
+      if (args.length === 1 && args[0] === INSTALLED_QUESTION) return INSTALLED_ANSWER;
       const original = typeof thisArg === 'function' ? (n.apply(get, shown, [thisArg]) as object | undefined) : undefined;
       return n.apply(target, original ?? thisArg, args);
     },
