@@ -116,29 +116,39 @@ export function watchQueues(ctx: HookContext): QueueWatcher {
     }
   };
 
-  /** A tag handing back what the hook already recorded from this queue. */
+  /**
+   * A tag handing back what the hook already recorded from this queue: an object recorded for
+   * this target (its command beside it is in the queue), or only items still in the queue, each
+   * matched once (a replay pushes every item once; a page pushing the same command again later
+   * is new once the replay has used up the queued copy).
+   */
   const isReplay = (s: QueueState, args: unknown[]): boolean => {
     if (args.length === 0) return false;
     const set = recordedSet(s.target);
     const q = s.queue;
+    const inQueue = q !== undefined && n.isArray(q);
+    let knownObject = false;
+    let allKnown = true;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (!isObj(a) || !set.has(a)) allKnown = false;
+      if (!isObj(a)) continue;
+      if (set.has(a)) knownObject = true;
+      else if (!inQueue || !has(q, a)) return false;
+    }
+    if (!inQueue) return allKnown;
     const claimed: number[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
-      if (isObj(a)) {
-        if (set.has(a)) continue;
-        if (!q || !n.isArray(q)) return false;
-        if (!has(q, a)) return false;
-        continue;
-      }
-      if (!q || !n.isArray(q)) return false;
+      if (isObj(a)) continue;
       let at = -1;
       for (let j = 0; j < q.length && at < 0; j++) {
-        if (q[j] === a && !has(s.consumed, j) && !has(claimed, j)) at = j;
+        if (q[j] === a && (knownObject || (!has(s.consumed, j) && !has(claimed, j)))) at = j;
       }
       if (at < 0) return false;
       claimed[claimed.length] = at;
     }
-    for (let i = 0; i < claimed.length; i++) s.consumed[s.consumed.length] = claimed[i];
+    if (!knownObject) for (let i = 0; i < claimed.length; i++) s.consumed[s.consumed.length] = claimed[i];
     return true;
   };
 
@@ -190,7 +200,8 @@ export function watchQueues(ctx: HookContext): QueueWatcher {
       const data = dataValue(first, 'data');
       if (data !== undefined) value.data = data;
     }
-    if (value) emitValue(target, value);
+    // The bus refuses a publication without an event name; so does the record.
+    if (value && typeof value.eventName === 'string') emitValue(target, value);
   };
 
   /**
@@ -280,8 +291,10 @@ export function watchQueues(ctx: HookContext): QueueWatcher {
   };
 
   // Moments the page cannot observe: capture listeners on window run before the page's own.
-  const listen = (type: string) => n.apply(n.addEventListener, win, [type, poll, { capture: true, passive: true }]);
-  for (const type of ['load', 'DOMContentLoaded', 'click', 'mousedown', 'touchstart', 'keydown', 'submit', 'change', 'visibilitychange', 'popstate', 'hashchange']) listen(type);
+  // A script's load event stops at the document (it never reaches window): listen there too.
+  const listen = (on: EventTarget, type: string) => n.apply(n.addEventListener, on, [type, poll, { capture: true, passive: true }]);
+  listen(win.document, 'load');
+  for (const type of ['DOMContentLoaded', 'load', 'click', 'mousedown', 'touchstart', 'keydown', 'submit', 'change', 'visibilitychange', 'popstate', 'hashchange']) listen(win, type);
   const tick = (): void => {
     poll();
     n.apply(n.setTimeout, win, [tick, POLL_MS]);
