@@ -6,8 +6,9 @@
  * cannot observe (before each parser-inserted script runs, after each script loads, before user
  * events reach the page, before a tracking request is recorded, on pagehide, and on a slow
  * timer). An array keeps its native `push` (so `dataLayer.push === Array.prototype.push` stays
- * true): what it gained since the last look is read from the array itself. Only a `push` (or
- * `send`, `trigger`…) that the page or a tag installed itself is wrapped, in place, where it is.
+ * true): what it gained since the last look is read from the array itself. dataLayer is only
+ * ever read (GTM's own push appends through the native one); a `push` (or `send`, `trigger`…)
+ * that Ptengine's or LivePerson's tag installed, which does not append, is wrapped in place.
  *
  * Tags adopt their queue when they load, and some replay it through their own `push`: Ptengine's
  * pta.js (v1.65.0) reads `_pt_sp_2`, nulls each object argument it took, installs its own `push`
@@ -267,7 +268,9 @@ export function watchQueues(ctx: HookContext): QueueWatcher {
       s.consumed = [];
     }
     readNewItems(s);
-    wrapFunction(q, 'push', target, target === '_pt_sp_2' ? 'call' : 'each', s);
+    // GTM's own dataLayer.push appends through the native push, so the array tells everything
+    // and the page's function stays untouched. Ptengine's and LivePerson's pushes do not append.
+    if (target !== 'dataLayer') wrapFunction(q, 'push', target, target === '_pt_sp_2' ? 'call' : 'each', s);
     return q;
   };
 
