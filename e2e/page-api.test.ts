@@ -31,6 +31,16 @@ async function run(browser: Browser, path: string, seen: string): Promise<unknow
   return result;
 }
 
+/** The same page in a browser without the extension. */
+async function runWithoutExtension(path: string, seen: string): Promise<unknown> {
+  const plain = await launchPlain(HOSTS);
+  try {
+    return await run(plain, path, seen);
+  } finally {
+    await plain.close();
+  }
+}
+
 const tabs = new Map<string, number>();
 
 async function journeyOf(path: string, done: (j: RecordedJourney) => boolean): Promise<RecordedJourney> {
@@ -58,12 +68,7 @@ describe('page API capture as the real tags adopt their queues', () => {
     ]);
     expect(values(j, '_pt_sp_2').length).toBe(6);
     // The tag saw its replay (each queued command, then the object commands) exactly as without the extension.
-    const plain = await launchPlain(HOSTS);
-    try {
-      expect(seen).toEqual(await run(plain, '/ptengine.html', 'window.__ptSeen'));
-    } finally {
-      await plain.close();
-    }
+    expect(seen).toEqual(await runWithoutExtension('/ptengine.html', 'window.__ptSeen'));
     expect(seen).toEqual([
       'setAccount',
       'setDomain',
@@ -100,12 +105,7 @@ describe('page API capture as the real tags adopt their queues', () => {
       { appName: 'LP_OFFERS', eventName: 'OFFER_DISPLAY', data: { engagementId: 7 } },
     ]);
     expect(values(j, 'lpTag.events').length).toBe(4);
-    const plain = await launchPlain(HOSTS);
-    try {
-      expect(seen).toEqual(await run(plain, '/liveperson.html', 'window.__seen'));
-    } finally {
-      await plain.close();
-    }
+    expect(seen).toEqual(await runWithoutExtension('/liveperson.html', 'window.__seen'));
     expect(seen).toContainEqual(['clicked', 'OFFER_CLICK:7']);
     expect(seen).toContainEqual(['broken', 'TypeError: bus refused X true']);
     expect(seen).toContainEqual(['publish is trigger', true]);

@@ -39,9 +39,8 @@ function ptaLoads(sent: string[] = []): void {
   const q = win._pt_sp_2 as any[];
   const taken: [string, object][] = [];
   for (let i = 0; i < q.length; i++) if (q[i] && typeof q[i] === 'object') (taken.push([q[i - 1], q[i]]), (q[i] = null));
-  q.push = function (a: string, b?: { eventName?: string }) {
+  (q as { push: unknown }).push = function (a: string, b?: { eventName?: string }) {
     sent.push(b ? `${a}:${b.eventName ?? 'obj'}` : a);
-    return undefined;
   };
   queues.poll(); // a boundary inside the tag's start-up (it sends its page view first)
   for (let i = 0; i < q.length; i++) if (q[i]) q.push(q[i]);
