@@ -7,7 +7,7 @@ export type CaptureApi = 'fetch' | 'xhr' | 'beacon' | 'image' | 'script';
 export const CAPTURE_APIS: readonly CaptureApi[] = ['fetch', 'xhr', 'beacon', 'image', 'script'];
 
 /** Page API queues the hook watches (push targets as decoders name them). */
-export const PUSH_TARGETS = ['dataLayer', 'lpTag.sdes', '_pt_sp_2'] as const;
+export const PUSH_TARGETS = ['dataLayer', 'lpTag.sdes', '_pt_sp_2', 'lpTag.sdes.send', 'lpTag.newPage', 'lpTag.events'] as const;
 export type PushTarget = (typeof PUSH_TARGETS)[number];
 
 export interface RequestRecord {

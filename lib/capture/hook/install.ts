@@ -4,25 +4,26 @@
  */
 import { LIMITS } from '../records';
 import { createEmitter } from './emitter';
-import { createMasker } from './mask';
+import { alreadyMasked, createMasker } from './mask';
 import { takeNatives } from './natives';
 import { wrapNetwork, type HookContext } from './network';
-import { watchQueues } from './queues';
+import { watchQueues, type QueueWatcher } from './queues';
 import { watchScripts } from './scripts';
 import { createUrlFilter } from './url-filter';
-
-const INSTALLED = Symbol.for('goalpost.hook');
 
 export function installHook(win: Window & typeof globalThis): void {
   try {
     // A frame reached twice (about:blank reuse, re-injection) keeps its first hook.
-    if ((win as unknown as Record<symbol, unknown>)[INSTALLED]) return;
-    Object.defineProperty(win, INSTALLED, { value: true });
+    if (alreadyMasked(win)) return;
     const n = takeNatives(win);
-    const ctx: HookContext = { win, n, mask: createMasker(win, n), emit: createEmitter(win, n), wanted: createUrlFilter(win, n) };
+    let queues: QueueWatcher | undefined;
+    const pollQueues = (): void => queues?.poll();
+    // Registered before the emitter's own pagehide flush, so the last pushes go with it.
+    n.apply(n.addEventListener, win, ['pagehide', pollQueues, true]);
+    const ctx: HookContext = { win, n, mask: createMasker(win, n), emit: createEmitter(win, n), wanted: createUrlFilter(win, n), pollQueues };
     wrapNetwork(ctx);
     watchScripts(ctx);
-    watchQueues(ctx);
+    queues = watchQueues(ctx);
     const href = win.location.href;
     if (win === win.top && /^https?:/.test(href) && href.length <= LIMITS.url) {
       const ref = win.document.referrer;

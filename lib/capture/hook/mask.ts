@@ -2,6 +2,10 @@
  * Wrapping without being noticed: wrappers are Proxies of the originals (same name, length,
  * prototype, construct behaviour, `this` handling), and Function.prototype.toString answers for
  * a wrapper exactly what it answers for the original ("function fetch() { [native code] }").
+ *
+ * Another realm's toString would print any Proxy as "function () { [native code] }", and a page
+ * can reach one at once (a new iframe is hooked as soon as it exists): the hooks of a page's
+ * same-origin frames therefore share one map of wrappers, handed down from the parent's hook.
  */
 import type { Natives } from './natives';
 
@@ -16,8 +20,41 @@ export interface Masker {
   proxy<F extends Function>(fn: F, apply: (target: Function, thisArg: unknown, args: unknown[]) => unknown): F;
 }
 
+/**
+ * A frame reached twice (about:blank reused, re-injection) must keep its first hook, and the
+ * mark cannot be anything the page could find on window. The first hook's toString answers this
+ * question (an argument the built-in ignores, which no page passes) with INSTALLED_ANSWER.
+ */
+const INSTALLED_QUESTION = 'goalpost.hook:installed?';
+const INSTALLED_ANSWER = 'goalpost.hook:installed';
+const SHARED_QUESTION = 'goalpost.hook:wrappers?';
+
+/** The wrapper map of the parent frame's hook, when the parent is same-origin and hooked. */
+function parentWrappers(win: Window & typeof globalThis, n: Natives): WeakMap<object, object> | undefined {
+  try {
+    const parent = win.parent;
+    if (!parent || parent === win) return undefined;
+    const F = n.getOwnPropertyDescriptor(parent, 'Function')?.value as FunctionConstructor | undefined;
+    const toString = F ? n.getOwnPropertyDescriptor(F.prototype, 'toString')?.value : undefined;
+    if (typeof toString !== 'function') return undefined;
+    const answer = n.apply(toString, toString, [SHARED_QUESTION]) as unknown;
+    return typeof answer === 'object' && answer !== null ? (answer as WeakMap<object, object>) : undefined;
+  } catch {
+    // A cross-origin parent cannot be read: this frame keeps its own map.
+    return undefined;
+  }
+}
+
+export function alreadyMasked(win: Window & typeof globalThis): boolean {
+  try {
+    return Reflect.apply(win.Function.prototype.toString, win.Function.prototype.toString, [INSTALLED_QUESTION]) === INSTALLED_ANSWER;
+  } catch {
+    return false;
+  }
+}
+
 export function createMasker(win: Window & typeof globalThis, n: Natives): Masker {
-  const shown = new n.WeakMap<object, object>();
+  const shown = parentWrappers(win, n) ?? new n.WeakMap<object, object>();
   const get = win.WeakMap.prototype.get;
   const set = win.WeakMap.prototype.set;
   const fnProto = win.Function.prototype;
@@ -27,6 +64,8 @@ export function createMasker(win: Window & typeof globalThis, n: Natives): Maske
   const toStringProxy = new Proxy(toString, {
     __proto__: null,
     apply(target: Function, thisArg: unknown, args: unknown[]) {
+      if (args.length === 1 && args[0] === INSTALLED_QUESTION) return INSTALLED_ANSWER;
+      if (args.length === 1 && args[0] === SHARED_QUESTION) return shown;
       const original = typeof thisArg === 'function' ? (n.apply(get, shown, [thisArg]) as object | undefined) : undefined;
       return n.apply(target, original ?? thisArg, args);
     },

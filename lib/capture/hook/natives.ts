@@ -8,6 +8,8 @@ export interface Natives {
   defineProperty: typeof Object.defineProperty;
   getOwnPropertyDescriptor: typeof Object.getOwnPropertyDescriptor;
   keys: typeof Object.keys;
+  create: typeof Object.create;
+  getPrototypeOf: typeof Object.getPrototypeOf;
   isArray: typeof Array.isArray;
   objectToString: () => string;
   now: () => number;
@@ -66,6 +68,8 @@ export function takeNatives(win: Window & typeof globalThis): Natives {
     defineProperty: Object.defineProperty,
     getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
     keys: Object.keys,
+    create: Object.create,
+    getPrototypeOf: Object.getPrototypeOf,
     isArray: Array.isArray,
     objectToString: Object.prototype.toString,
     now: Date.now,

@@ -21,6 +21,8 @@ export interface HookContext {
   emit: Emitter;
   /** Whether a request URL is worth recording (tracking or a custom endpoint). */
   wanted: UrlFilter;
+  /** Reads the page API queues, so what was pushed before a request is recorded before it. */
+  pollQueues(): void;
 }
 
 /** Absolute http(s) URL without fragment, or undefined (other schemes never reach the network view). */
@@ -65,6 +67,7 @@ function dataProp(ctx: HookContext, obj: unknown, key: string): unknown {
 }
 
 function record(ctx: HookContext, api: CaptureApi, url: string, method: string): RequestRecord {
+  ctx.pollQueues();
   return { kind: 'request', api, t: ctx.n.now(), url, method, pageUrl: pageUrl(ctx) };
 }
 

@@ -19,7 +19,10 @@ export function watchScripts(ctx: HookContext): void {
     if (url === undefined) return;
     ctx.emit.add({ kind: 'request', api: 'script', t: n.now(), url, method: 'GET', pageUrl: win.location.href.slice(0, LIMITS.url) });
   };
+  // Mutation records are delivered before each parser-inserted script runs: a look at the queues
+  // then sees what the previous scripts pushed.
   const observer = new win.MutationObserver((mutations) => {
+    ctx.pollQueues();
     try {
       for (const m of mutations) {
         const added = m.addedNodes;
