@@ -51,6 +51,16 @@ export interface HitBody {
    * `$insert_id`, …): a hit repeating an earlier delivered one's vendor and id is a resend.
    */
   eventId?: string;
+  /** The consent the hit was sent under when the protocol says (Google Consent Mode `gcs`/`gcd`). */
+  consent?: HitConsent;
+}
+
+export type ConsentState = 'granted' | 'denied';
+
+/** Storage consent as Google Consent Mode reports it per hit; absent = not said. */
+export interface HitConsent {
+  ads?: ConsentState;
+  analytics?: ConsentState;
 }
 
 interface EventBase {

@@ -55,7 +55,7 @@ export const requestCases: RequestCase[] = [
     name: 'GA4 consent ping with analytics storage denied: ids are not the visitor\'s',
     req: { method: 'GET', url: `https://www.google-analytics.com/g/collect?v=2&tid=G-X&gcs=G100&cid=999.1&sid=5&en=page_view&dl=${enc(PAGE)}` },
     decoder: 'ga4', account: 'G-X',
-    hits: [{ vendor: 'ga4', kind: 'pageview', url: PAGE, account: 'G-X' }],
+    hits: [{ vendor: 'ga4', kind: 'pageview', url: PAGE, account: 'G-X', consent: { ads: 'denied', analytics: 'denied' } }],
   },
   // ---- UA
   {

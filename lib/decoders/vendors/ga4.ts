@@ -1,15 +1,21 @@
 /**
- * Google Analytics 4 (gtag.js / GTM) measurement protocol as the browser sends it:
- * `/g/collect` on any host (google-analytics.com, analytics.google.com, server-side tagging
- * containers and first-party proxies). The query holds the fields shared by every hit; a POST
- * body holds one hit per line (batching), each line overriding the shared fields.
+ * Google Analytics 4 (gtag.js / GTM) measurement protocol as the browser sends it. The query
+ * holds the fields shared by every hit; a POST body holds one hit per line (batching), and each
+ * line's fields override the shared ones (a batch of `scroll` and `purchase` after a query
+ * `en=page_view` is a scroll and a purchase).
+ * Recognised by path on any host (`/g/collect`: google-analytics.com, analytics.google.com,
+ * server-side containers) and by protocol on any other path: first-party mode and the Google tag
+ * gateway serve collection under the site's own paths (`/metrics/g/collect`, `/<prefix>/ag/g/c`,
+ * Omnibug issue 322), so a request whose fields say `v=2`, a `G-` measurement id and an event
+ * name is GA4 wherever it goes. UA's own paths stay with the UA decoder, which reads v=2 there.
  * Facts: parameter names from Google's gtag.js traffic as documented by Google's Measurement
  * Protocol reference and widely published GA4 parameter lists (cid, sid, sct, seg, _ss, _fv,
- * dl, dr, dt, en, ep.*, epn.*, up.*, cu, pr1…, gcs).
+ * dl, dr, dt, en, ep.*, epn.*, up.*, cu, pr1…, gcs, gcd).
  */
 import type { HitBody } from '../../formats/journey';
 import type { Decoded, DecodedParam, RawRequest, RequestDecoder } from '../types';
 import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
+import { consentParams, hitConsent } from './google-consent';
 import { Fields, parseQuery, urlFields } from '../util/fields';
 import { num } from '../util/json';
 import { describe, param, type Dictionary } from '../util/params';
@@ -98,6 +104,7 @@ export function ga4Hits(fields: Fields, req: RawRequest, vendor = GA4_ID): HitBo
     sessionId: denied ? undefined : fields.first('sid'),
     referrer: fields.first('dr'),
     account: fields.first('tid'),
+    consent: hitConsent(fields.get('gcs'), fields.get('gcd')),
   };
   if (!event) return [];
   if (event === 'page_view') return [hit({ ...base, kind: 'pageview' })];
@@ -122,6 +129,12 @@ function itemParams(fields: Fields, suffix: string): DecodedParam[] {
     }
   }
   return out;
+}
+
+/** One batched line over the shared query: the line's own fields win, the rest are inherited. */
+export function overlay(line: Fields, shared: Fields): Fields {
+  const own = new Set(line.pairs.map(([k]) => k));
+  return new Fields([...line.pairs, ...shared.pairs.filter(([k]) => !own.has(k))]);
 }
 
 /** Batched lines: a body split on whitespace (form encoding never carries a raw space). */
@@ -155,7 +168,7 @@ export function decodeGa4Like(
   const problems: string[] = [];
   const shared = urlFields(url, problems);
   const lines = bodyLines(req.body, problems);
-  const hitsFields = lines.length === 0 ? [shared] : lines.map((l) => shared.concat(l));
+  const hitsFields = lines.length === 0 ? [shared] : lines.map((l) => overlay(l, shared));
   const hits = hitsFields.flatMap((f) => ga4Hits(f, req, vendor));
   const params = [...describe(shared, DICT), ...itemParams(shared, '')];
   lines.forEach((line, i) => {
@@ -165,6 +178,8 @@ export function decodeGa4Like(
   });
   const events = hitsFields.map((f) => f.first('en') ?? f.get('t')).filter((e): e is string => !!e);
   const gcs = shared.get('gcs') ?? lines.find((l) => l.has('gcs'))?.get('gcs');
+  const gcd = shared.get('gcd') ?? lines.find((l) => l.has('gcd'))?.get('gcd');
+  params.push(...consentParams(gcs, gcd, problems));
   if (analyticsDenied(gcs)) {
     params.push(param('gcs.analytics', 'Analytics storage', 'denied: cookieless ping, client id not the visitor\'s', 'Consent'));
   }
@@ -178,10 +193,28 @@ export function decodeGa4Like(
   });
 }
 
+const MEASUREMENT_ID = /^G-[A-Z0-9]+$/i;
+/** Universal Analytics' paths: a v=2 payload there is read by the UA decoder (as Omnibug does). */
+const UA_PATH = /^\/(?:[jr]\/)?collect\/?$|^\/batch\/?$/;
+
+/** GA4's shape: protocol v=2, a G- measurement id, and an event name in the query or a body line. */
+export function looksLikeGa4(url: URL, body: string | undefined): boolean {
+  const q = url.searchParams;
+  const shared = { v: q.get('v'), tid: q.get('tid'), en: q.has('en') };
+  if (shared.v === '2' && MEASUREMENT_ID.test(shared.tid ?? '') && shared.en) return true;
+  if (!body || body.length > 64 * 1024 || !/(^|&|\s)en=/.test(body)) return false;
+  return bodyLines(body, []).some((l) => {
+    const f = overlay(l, urlFields(url));
+    return f.get('v') === '2' && MEASUREMENT_ID.test(f.get('tid') ?? '') && f.has('en');
+  });
+}
+
 export const ga4: RequestDecoder = {
   id: GA4_ID,
   name: NAME,
-  match: (url) =>
-    /^\/g\/collect\/?$/.test(url.pathname) && url.hostname !== 'stats.g.doubleclick.net',
+  match: (url, req) => {
+    if (/^\/g\/collect\/?$/.test(url.pathname)) return url.hostname !== 'stats.g.doubleclick.net';
+    return !UA_PATH.test(url.pathname) && looksLikeGa4(url, req.body);
+  },
   decode: (url, req) => decodeGa4Like(url, req, GA4_ID, NAME, GA4_ID),
 };

@@ -12,6 +12,7 @@ import { parseQuery, urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
 import { num } from '../util/json';
 import { describe, param, type Dictionary } from '../util/params';
+import { consentParams, hitConsent } from './google-consent';
 
 const ID = 'google-ads';
 const NAME = 'Google Ads';
@@ -30,6 +31,8 @@ const DICT: Dictionary = {
   gclaw: { label: 'Click ID (gclid)', group: 'Visitor' },
   auiddc: { label: 'Visitor ID (_gcl_au)', group: 'Visitor' },
   gtm: { label: 'GTM container hash', group: 'General' },
+  gcs: { label: 'Consent state (gcs)', group: 'Consent' },
+  gcd: { label: 'Consent defaults (gcd)', group: 'Consent' },
 };
 
 export const googleAds: RequestDecoder = {
@@ -49,7 +52,14 @@ export const googleAds: RequestDecoder = {
     const suffix = kind.replace(/^viewthrough/i, '') || kind;
     const requestType =
       event === 'gtag.config' ? 'Page View' : event || (suffix.toLowerCase() === 'conversion' ? 'Conversion' : suffix);
-    const base = { vendor: ID, url: pageOf(f.get('url'), req.pageUrl), referrer: f.get('ref'), account, clientId: f.get('auiddc') };
+    const base = {
+      vendor: ID,
+      url: pageOf(f.get('url'), req.pageUrl),
+      referrer: f.get('ref'),
+      account,
+      clientId: f.get('auiddc'),
+      consent: hitConsent(f.get('gcs'), f.get('gcd')),
+    };
     const hits: HitBody[] = [];
     if (requestType === 'Page View') hits.push(hit({ ...base, kind: 'pageview' }));
     else {
@@ -67,7 +77,7 @@ export const googleAds: RequestDecoder = {
       account,
       requestType,
       hits,
-      params: [param('account', 'Account', `AW-${id}`, 'General'), ...describe(f, DICT)],
+      params: [param('account', 'Account', `AW-${id}`, 'General'), ...describe(f, DICT), ...consentParams(f.get('gcs'), f.get('gcd'), problems)],
       problems,
     });
   },
