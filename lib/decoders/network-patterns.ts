@@ -13,6 +13,11 @@ function exact(path: string): string[] {
   return [`*://*${path}`, `*://*${path}?*`, `*://*${path}/`, `*://*${path}/?*`];
 }
 
+/** Any path ending in `tail`, with or without a query. */
+function tail(path: string): string[] {
+  return [`*://*/*${path}`, `*://*/*${path}?*`];
+}
+
 /** Every host under `domain` (and `domain` itself), any path. */
 const under = (domain: string) => `*://*.${domain}/*`;
 const host = (name: string) => `*://${name}/*`;
@@ -20,6 +25,12 @@ const host = (name: string) => `*://${name}/*`;
 export const TRACKING_PATTERNS: readonly string[] = [
   // Paths claimed on any host (first-party proxies, server-side containers, CNAMEs).
   ...exact('/g/collect'), // GA4
+  // GA4 in first-party mode / Google tag gateway lives under the site's own paths, which cannot
+  // be listed: gtag.js always opens the query with `v=2&tid=G-` (and keeps the `g/collect` or
+  // `g/c` tail), so these catch it on any path without matching the site's ordinary traffic.
+  '*://*/*?v=2&tid=G-*',
+  ...tail('/g/collect'),
+  ...tail('/g/c'),
   ...exact('/collect'), // UA and GA4-on-UA-path
   ...exact('/j/collect'),
   ...exact('/r/collect'),
