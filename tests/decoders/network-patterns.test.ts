@@ -51,8 +51,22 @@ describe('tracking network patterns', () => {
     'https://www.google.com/search?q=shoes',
     'https://www.facebook.com/shop.example',
     'https://shop.example/index.html#/g/collect',
+    'https://shop.example/blog/g/collections',
+    'https://shop.example/g/cart?x=1',
+    'https://shop.example/page?v=2&tab=G-1',
+    'https://shop.example/search?q=v%3D2%26tid%3DG-1',
   ])('does not cover ordinary traffic: %s', (url) => {
     expect(matchesTrackingPattern(url)).toBe(false);
+  });
+
+  it.each([
+    'https://shop.example/metrics/g/collect?v=2&tid=G-SHOP42&en=page_view',
+    'https://shop.example/metrics/ag/g/c?v=2&tid=G-SHOP42&en=page_view',
+    'https://shop.example/x7k2q?v=2&tid=G-SHOP42&gtm=45je&en=page_view',
+    'https://data.shop.example:8443/gw/g/c?v=2&tid=G-SHOP42',
+  ])('covers GA4 collection on first-party paths: %s', (url) => {
+    expect(matchesTrackingPattern(url)).toBe(true);
+    expect(decodeRequest({ url, method: 'POST', body: 'en=page_view' })?.decoder).toBe('ga4');
   });
 
   it('reads patterns the way Chrome does: scheme, subdomains, ports, path over path and query', () => {
