@@ -214,18 +214,27 @@ export function addNavigation(log: TabLog, tab: number, nav: { url: string; t: n
   return newEntry(log, tab, ev, 'net');
 }
 
+/** The browser's user agent, language and time zone, which link checksums cover. */
+function addFingerprint(ev: NavigationEvent, rec: PageRecord): void {
+  if (rec.userAgent !== undefined) ev.userAgent = rec.userAgent;
+  if (rec.language !== undefined) ev.language = rec.language;
+  if (rec.timezoneOffset !== undefined) ev.timezoneOffset = rec.timezoneOffset;
+}
+
 /** The page's own view of its load: adds the referrer webNavigation does not give. */
 export function addPage(log: TabLog, tab: number, rec: PageRecord): LogEntry {
   const url = stripHash(rec.url);
   const partner = findUnpaired(log, 'net', rec.t, (e) => e.ev.type === 'navigation' && e.ev.t <= rec.t + NAV_SKEW_MS && stripHash(e.ev.url) === url, true);
   if (partner) {
     if (rec.referrer) (partner.ev as NavigationEvent).referrer = rec.referrer;
+    addFingerprint(partner.ev as NavigationEvent, rec);
     partner.via = 'both';
     return partner;
   }
   if (log.top === undefined) log.top = rec.url;
   const ev: NavigationEvent = { type: 'navigation', t: rec.t, url: rec.url, tab };
   if (rec.referrer) ev.referrer = rec.referrer;
+  addFingerprint(ev, rec);
   return newEntry(log, tab, ev, 'hook');
 }
 

@@ -40,6 +40,10 @@ export interface PageRecord {
   t: number;
   url: string;
   referrer: string;
+  /** navigator.userAgent, navigator.language and the time-zone offset: gtag's linker checksum covers them. */
+  userAgent?: string;
+  language?: string;
+  timezoneOffset?: number;
 }
 
 export type CaptureRecord = RequestRecord | PushRecord | PageRecord;

@@ -83,10 +83,18 @@ function pushRecord(o: Obj): PushRecord | null {
 }
 
 function pageRecord(o: Obj): PageRecord | null {
-  if (!onlyKeys(o, ['kind', 't', 'url', 'referrer'], [])) return null;
+  if (!onlyKeys(o, ['kind', 't', 'url', 'referrer'], ['userAgent', 'language', 'timezoneOffset'])) return null;
   if (!isTime(o.t) || !isUrl(o.url)) return null;
   if (!(o.referrer === '' || isUrl(o.referrer))) return null;
-  return { kind: 'page', t: o.t, url: o.url, referrer: o.referrer as string };
+  if (o.userAgent !== undefined && !isStr(o.userAgent, LIMITS.note * 4)) return null;
+  if (o.language !== undefined && !isStr(o.language, LIMITS.note)) return null;
+  const tz = o.timezoneOffset;
+  if (tz !== undefined && !(Number.isInteger(tz) && Math.abs(tz as number) <= 24 * 60)) return null;
+  const r: PageRecord = { kind: 'page', t: o.t, url: o.url, referrer: o.referrer as string };
+  if (o.userAgent !== undefined) r.userAgent = o.userAgent as string;
+  if (o.language !== undefined) r.language = o.language as string;
+  if (tz !== undefined) r.timezoneOffset = tz as number;
+  return r;
 }
 
 /** One record rebuilt from untrusted input, or null. */

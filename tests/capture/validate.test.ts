@@ -16,6 +16,11 @@ describe('relay validation', () => {
     expect(records).toEqual([beacon, push, pageRec]);
   });
 
+  it('keeps the page\'s user agent, language and time-zone offset (linker checksums cover them)', () => {
+    const fp = { ...pageRec, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0', language: 'ja-JP', timezoneOffset: -540 };
+    expect(parseBatch(batch([fp]))).toEqual([fp]);
+  });
+
   it('normalises the method to upper case', () => {
     expect(parseBatch(batch([{ ...beacon, method: 'post' }]))?.[0]).toMatchObject({ method: 'POST' });
   });
@@ -43,6 +48,10 @@ describe('relay validation', () => {
     ['a pushed value too deep', batch([{ ...push, value: JSON.parse('['.repeat(20) + ']'.repeat(20)) }])],
     ['a pushed value too large', batch([{ ...push, value: 'x'.repeat(LIMITS.value) }])],
     ['a page referrer that is not a URL', batch([{ ...pageRec, referrer: 'data:text/html,x' }])],
+    ['a page time-zone offset that is not whole minutes', batch([{ ...pageRec, timezoneOffset: 90.5 }])],
+    ['a page time-zone offset beyond a day', batch([{ ...pageRec, timezoneOffset: 1441 }])],
+    ['a page user agent over the limit', batch([{ ...pageRec, userAgent: 'x'.repeat(LIMITS.note * 4 + 1) }])],
+    ['a page language that is not text', batch([{ ...pageRec, language: ['en'] }])],
     ['text over the batch limit', ' '.repeat(LIMITS.batch + 1)],
   ])('drops %s', (_label, detail) => {
     expect(parseBatch(detail)).toBeNull();

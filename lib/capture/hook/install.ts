@@ -2,7 +2,7 @@
  * The page-world hook, installed synchronously at document_start in every frame: wrappers go in
  * before any page script runs, so nothing the page sends is missed and no page patch is wrapped.
  */
-import { LIMITS } from '../records';
+import { LIMITS, type PageRecord } from '../records';
 import { createEmitter } from './emitter';
 import { alreadyMasked, createMasker } from './mask';
 import { takeNatives } from './natives';
@@ -10,6 +10,12 @@ import { wrapNetwork, type HookContext } from './network';
 import { watchQueues, type QueueWatcher } from './queues';
 import { watchScripts } from './scripts';
 import { createUrlFilter } from './url-filter';
+
+/** Read before any page script runs, so no page patch shows: what linker checksums cover. */
+function pageFingerprint(win: Window & typeof globalThis): Pick<PageRecord, 'userAgent' | 'language' | 'timezoneOffset'> {
+  const nav = win.navigator;
+  return { userAgent: String(nav.userAgent).slice(0, LIMITS.note * 4), language: String(nav.language).slice(0, LIMITS.note), timezoneOffset: new win.Date().getTimezoneOffset() };
+}
 
 export function installHook(win: Window & typeof globalThis): void {
   try {
@@ -27,7 +33,7 @@ export function installHook(win: Window & typeof globalThis): void {
     const href = win.location.href;
     if (win === win.top && /^https?:/.test(href) && href.length <= LIMITS.url) {
       const ref = win.document.referrer;
-      ctx.emit.add({ kind: 'page', t: n.now(), url: href, referrer: ref.length <= LIMITS.url && /^https?:/.test(ref) ? ref : '' });
+      ctx.emit.add({ kind: 'page', t: n.now(), url: href, referrer: ref.length <= LIMITS.url && /^https?:/.test(ref) ? ref : '', ...pageFingerprint(win) });
     }
   } catch {
     // The page must load exactly as without the extension, even if the hook cannot install.
