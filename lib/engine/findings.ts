@@ -3,6 +3,7 @@
  * domains or ids, and what to change, so a support engineer can paste it to a customer.
  */
 import type { Finding } from '../formats/report';
+import type { LinkCheck } from './google-linker';
 
 const VENDOR_NAMES: Record<string, string> = {
   ga4: 'GA4',
@@ -73,6 +74,10 @@ export const messages = {
     lostParam?: string;
     listed: 'none' | 'from' | 'to' | 'both' | 'unset';
     notHonouredBecauseUnlisted: boolean;
+    /** The Google tag's verdict on the landing URL's link, when it refused it. */
+    rejectedLink?: LinkCheck;
+    /** The page left sent its hits with analytics storage denied (Consent Mode). */
+    consentDenied?: boolean;
   }): string => {
     const lead = `Set up cross-domain tracking for ${o.from} and ${o.to}: the move from ${o.fromUrl} to ${o.toUrl} became a new visitor (${o.visitorFrom}, then ${o.visitorTo})`;
     const paramNames = o.params.join(' or ');
@@ -80,8 +85,11 @@ export const messages = {
     if (o.params.length === 0) why = `because ${o.product} has no cross-domain link parameter, so each registrable domain keeps its own visitor`;
     else if (o.param && o.notHonouredBecauseUnlisted)
       why = `although the link parameter ${o.param} was on the landing URL, because ${o.listed === 'from' || o.listed === 'none' ? o.to : o.from} is not in crossDomain.domains, so the tag ignored it`;
+    else if (o.param && o.rejectedLink) why = rejectedLinkWhy(o.rejectedLink, o.to);
     else if (o.param) why = `although the link parameter ${o.param} was on the landing URL: the tag on ${o.to} did not honour it, so enable cross-domain linking in that tag's settings`;
     else if (o.lostParam) why = `because the link parameter ${o.lostParam} was on the link but not on the landing URL, so a redirect dropped it: keep the parameter through redirects`;
+    else if (o.consentDenied)
+      why = `because analytics storage was denied on ${o.fromUrl} (Consent Mode), and the Google tag does not decorate links with ${paramNames} while it is denied: the visitor's consent choice decides this, so only visitors who grant analytics storage before leaving are linked`;
     else why = `because the link parameter ${paramNames} was absent from the landing URL, so the links on ${o.from} are not decorated`;
     const listing =
       o.listed === 'unset'
@@ -100,8 +108,11 @@ export const messages = {
   experienceNotDisplayed: (goalId: string, goalName: string | undefined, experience: string, url: string, visitor: string, session: string): string =>
     `Goal ${goalLabel(goalId, goalName)} was reached on ${url} (visitor ${visitor}, session ${session}) but experience ${experience} was not displayed in that visit, so it does not count for ${experience}: check the experience's targeting and that the visit was not split by a timeout or a cross-domain break.`,
 
-  duplicateId: (goalId: string, goalName: string | undefined, what: string, url: string, session: string): string =>
-    `${what} was sent again on ${url} in session ${session} and was not counted again for goal ${goalLabel(goalId, goalName)}: the same id counts once per visit, so stop the tag from firing twice (for example on a reload of the thank-you page).`,
+  duplicateId: (goalId: string, goalName: string | undefined, what: string, url: string, session: string, perVisitor = false): string =>
+    `${what} was sent again on ${url} in session ${session} and was not counted again for goal ${goalLabel(goalId, goalName)}: the same id counts once per ${perVisitor ? 'visitor, in any of their visits (GA4 deduplicates purchases by transaction_id per user)' : 'visit'}, so stop the tag from firing twice (for example on a reload of the thank-you page).`,
+
+  consentDenied: (vendor: string, url: string, visitor: string): string =>
+    `${vendorName(vendor)} hits from ${url} were sent with analytics storage denied (Consent Mode), so they carry no client id of the visitor and ${vendorName(vendor)} receives them as cookieless pings that join no visitor; Goalpost counted them as visitor ${visitor} of this browser: if these visits should count as one person, the visitor must grant analytics storage before the tag fires.`,
 
   sessionTimeout: (visitor: string, session: string, at: string, gapMs: number, timeoutMinutes: number): string =>
     `Visitor ${visitor} started a new session ${session} at ${at} because ${formatGap(gapMs)} passed since the previous hit, more than the ${timeoutMinutes}-minute session timeout.`,
@@ -120,6 +131,15 @@ export const messages = {
 
 function clip(url: string): string {
   return url.length > 120 ? `${url.slice(0, 117)}...` : url;
+}
+
+/** Why the Google tag refused a link parameter that was on the landing URL. */
+function rejectedLinkWhy(link: LinkCheck, to: string): string {
+  const fix = 'make the hop (and any redirect) fast, and never copy, store or share decorated links';
+  if (link.status === 'stale') {
+    return `although the link parameter ${link.param} was on the landing URL, it was stale: its checksum matches ${link.minutesOld} minutes before the landing page loaded, and the tag on ${to} accepts a link only ${link.param === '_gl' ? 'in the minute it was made and the next' : 'for two minutes'} (a slow redirect, or a link opened later): ${fix}`;
+  }
+  return `although the link parameter ${link.param} was on the landing URL, its checksum matches no minute for this browser (user agent, language, time zone), so the link was changed on the way or made in another browser (copied from an email or shared), and the tag on ${to} ignored it: ${fix}`;
 }
 
 function hostText(url: string): string {

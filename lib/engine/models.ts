@@ -22,6 +22,11 @@ export interface ModelRules {
   linkParams: readonly string[];
   /** The vendor ids whose hits this product counts (its own tag). */
   vendors: readonly string[];
+  /**
+   * A transaction's order id counts once per visitor across visits, not once per visit (GA4
+   * dedups purchases by transaction_id per user, web streams: support.google.com/analytics/answer/12313109).
+   */
+  orderIdPerUser: boolean;
 }
 
 /**
@@ -34,10 +39,11 @@ const UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_conten
 
 type Base = Omit<ModelRules, 'timeoutMs' | 'timeoutMinutes' | 'timezone'>;
 const BASE: Record<ModelName, Base> = {
-  ptengine: { name: 'ptengine', product: 'Ptengine', midnight: false, campaign: true, campaignParams: UTM, searchEngines: true, untaggedPage: true, linkParams: ['_pt_link'], vendors: ['ptengine'] },
-  ga4: { name: 'ga4', product: 'Google Analytics 4', midnight: false, campaign: false, campaignParams: UTM, searchEngines: false, untaggedPage: false, linkParams: ['_gl'], vendors: ['ga4'] },
-  ua: { name: 'ua', product: 'Universal Analytics', midnight: true, campaign: true, campaignParams: [...UTM, 'utm_id', 'gclid', 'dclid'], searchEngines: false, untaggedPage: false, linkParams: ['_ga', '_gl'], vendors: ['ua'] },
-  liveengage: { name: 'liveengage', product: 'LiveEngage', midnight: false, campaign: false, campaignParams: UTM, searchEngines: false, untaggedPage: false, linkParams: [], vendors: ['liveperson'] },
+  ptengine: { name: 'ptengine', product: 'Ptengine', midnight: false, campaign: true, campaignParams: UTM, searchEngines: true, untaggedPage: true, linkParams: ['_pt_link'], vendors: ['ptengine'], orderIdPerUser: false },
+  ga4: { name: 'ga4', product: 'Google Analytics 4', midnight: false, campaign: false, campaignParams: UTM, searchEngines: false, untaggedPage: false, linkParams: ['_gl'], vendors: ['ga4'], orderIdPerUser: true },
+  // UA starts a session when any campaign value changes, click ids included (UA help 2731565).
+  ua: { name: 'ua', product: 'Universal Analytics', midnight: true, campaign: true, campaignParams: [...UTM, 'utm_id', 'gclid', 'dclid'], searchEngines: false, untaggedPage: false, linkParams: ['_ga', '_gl'], vendors: ['ua'], orderIdPerUser: false },
+  liveengage: { name: 'liveengage', product: 'LiveEngage', midnight: false, campaign: false, campaignParams: UTM, searchEngines: false, untaggedPage: false, linkParams: [], vendors: ['liveperson'], orderIdPerUser: false },
 };
 
 export function rulesFor(model: ModelName, goals?: GoalsDoc): ModelRules {

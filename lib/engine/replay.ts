@@ -12,6 +12,7 @@ import { dayIn, type DayOf } from './calendar';
 import { compileGoals, type CompiledGoal, type Met } from './conditions';
 import { domainOf, domainOfHost, linkParamOn, withoutFragment } from './domains';
 import { formatGap, messages } from './findings';
+import { checkGoogleLink, type LinkCheck } from './google-linker';
 import { pushHits, requestHits, type EngineHit, type FailedRequest, type UnreadRequest } from './hits';
 import { deviceOf, PAGE_API_VENDORS, rulesFor, type ModelRules } from './models';
 import { resends } from './resends';
@@ -211,6 +212,9 @@ export class Replayer {
       };
       const param = linkParamOn(e.url, this.rules.linkParams);
       if (param) hop.linkParam = param;
+      if (e.userAgent !== undefined && e.language !== undefined && e.timezoneOffset !== undefined) {
+        hop.fingerprint = { userAgent: e.userAgent, language: e.language, timezoneOffset: e.timezoneOffset };
+      }
       this.hops.push(hop);
       b.pendingHop = hop;
     } else if (pending && !pending.resolved && pending.to !== page.domain) {
@@ -274,9 +278,14 @@ export class Replayer {
     if (hop) {
       hop.landingUrl = page.url;
       const param = linkParamOn(page.url, this.rules.linkParams);
-      if (param) hop.landingParam = param;
+      if (param) {
+        hop.landingParam = param;
+        // The tag on the landing page reads the link when it runs there.
+        const link = checkGoogleLink(param, page.url, hop.fingerprint, page.t);
+        if (link) hop.link = link;
+      }
       const listed = this.crossDomainListed(hop.from, hop.to);
-      const honoured = !!param && (listed === 'unset' || listed === 'both');
+      const honoured = !!param && (listed === 'unset' || listed === 'both') && !refused(hop.link);
       if (honoured && h.clientId === undefined) {
         this.slot(b.name, page.domain);
         this.jar.get(b.name)!.set(page.domain, hop.fromSlot);
@@ -324,6 +333,8 @@ export class Replayer {
       ...(hop.linkParam && !hop.landingParam ? { lostParam: hop.linkParam } : {}),
       listed,
       notHonouredBecauseUnlisted: listed !== 'unset' && listed !== 'both',
+      ...(refused(hop.link) ? { rejectedLink: hop.link } : {}),
+      ...(hop.fromPage.vendors.get(h.vendor)?.consent?.analytics === 'denied' ? { consentDenied: true } : {}),
     });
     this.finding(hop.t, { code: 'cross-domain-break', severity: 'error', message, url: hop.landingUrl ?? hop.toPage.url, vendor: h.vendor });
   }
@@ -437,6 +448,11 @@ export class Replayer {
     }
 
     const v = this.visitorFor(b, h, page);
+    if (h.consent) tally.consent = h.consent;
+    if (h.consent?.analytics === 'denied' && !h.clientId && !tally.consentNoted) {
+      tally.consentNoted = true;
+      this.finding(h.t, { code: 'consent-denied', severity: 'info', message: messages.consentDenied(h.vendor, url, v.id), url, vendor: h.vendor });
+    }
     let s = v.current;
     if (delivered) {
       const source = this.rules.campaign && h.kind === 'pageview' ? this.pageviewSource(h, page, s) : undefined;
@@ -511,6 +527,18 @@ export class Replayer {
     return gs;
   }
 
+  /**
+   * Where an id already counted is remembered: the visit (semantics.md §4), or, where the model
+   * says so (GA4 orders), the visitor across all their visits.
+   */
+  private countedIds(tally: GoalTally, gs: GoalSession, h: EngineHit, v: Visitor): Set<string> {
+    if (!this.rules.orderIdPerUser || h.kind !== 'transaction') return gs.ids;
+    const perVisitor = (tally.visitorIds ??= new Map());
+    let ids = perVisitor.get(v);
+    if (!ids) perVisitor.set(v, (ids = new Set()));
+    return ids;
+  }
+
   private goal(g: CompiledGoal, h: EngineHit, url: string, v: Visitor, s: Session | undefined, delivered: boolean): void {
     const gs = this.goalSession(s, g.index);
     const met: Met | undefined = g.test(h, gs.cond);
@@ -519,6 +547,8 @@ export class Replayer {
     const detail = describeHit(h);
     if (detail) occ.detail = detail;
     const dupKey = duplicateKey(h);
+    const tally = this.tallies[g.index]!;
+    const ids = dupKey ? this.countedIds(tally, gs, h, v) : undefined;
     const experience = g.goal.experience;
     if (!delivered) occ.reason = 'not-delivered';
     else if (met.webOnly && h.source === 'mobile') occ.reason = 'unsupported-source';
@@ -529,16 +559,15 @@ export class Replayer {
       const list = map.get(experience);
       if (list) list.push(occ);
       else map.set(experience, [occ]);
-    } else if (dupKey && gs.ids.has(dupKey.key)) {
+    } else if (dupKey && ids!.has(dupKey.key)) {
       occ.reason = 'duplicate-id';
       occ.duplicate = dupKey.words;
     } else if ((g.goal.oncePerVisit || met.oncePerSession) && gs.counted) occ.reason = 'once-per-visit';
     else {
       occ.counted = true;
       gs.counted = true;
-      if (dupKey) gs.ids.add(dupKey.key);
+      if (dupKey) ids!.add(dupKey.key);
     }
-    const tally = this.tallies[g.index]!;
     tally.occurrences.push(occ);
     if (occ.counted) {
       tally.total++;
@@ -618,7 +647,7 @@ export class Replayer {
       } else if (o.reason === 'experience-not-displayed') {
         this.finding(o.t, { code: 'experience-not-displayed', severity: 'warning', message: messages.experienceNotDisplayed(goal.id, goal.name, goal.experience!, o.url, o.visitor, o.session), url: o.url, goal: goal.id, session: o.session });
       } else if (o.reason === 'duplicate-id') {
-        this.finding(o.t, { code: 'duplicate-id', severity: 'info', message: messages.duplicateId(goal.id, goal.name, o.duplicate ?? 'The same id', o.url, o.session), url: o.url, goal: goal.id, session: o.session });
+        this.finding(o.t, { code: 'duplicate-id', severity: 'info', message: messages.duplicateId(goal.id, goal.name, o.duplicate ?? 'The same id', o.url, o.session, this.rules.orderIdPerUser && /^Order /.test(o.duplicate ?? '')), url: o.url, goal: goal.id, session: o.session });
       }
     }
     if (t.sessions.size !== t.users.size) {
@@ -693,9 +722,18 @@ export class Replayer {
   }
 }
 
+/**
+ * The Google tag refuses a link whose checksum is stale or altered. A value that is not a link
+ * at all (journeys written by hand carry `_gl=1*x`) proves nothing about the tag, so it is
+ * honoured as the contract says a present parameter is.
+ */
+function refused(link: LinkCheck | undefined): boolean {
+  return link !== undefined && (link.status === 'stale' || link.status === 'altered');
+}
+
 function tallies(p: PageState): Record<string, VendorTally> {
   const out: Record<string, VendorTally> = {};
-  for (const [vendor, t] of p.vendors) out[vendor] = { hits: t.hits, delivered: t.delivered };
+  for (const [vendor, t] of p.vendors) out[vendor] = t.consent ? { hits: t.hits, delivered: t.delivered, consent: t.consent } : { hits: t.hits, delivered: t.delivered };
   return out;
 }
 

@@ -1,6 +1,8 @@
 /** The engine's working state while it walks the journey once, in time order. */
 import type { Occurrence, SessionReason, VendorTally } from '../formats/report';
+import type { HitConsent } from '../formats/journey';
 import type { CompiledGoal, ConditionState } from './conditions';
+import type { Fingerprint, LinkCheck } from './google-linker';
 
 export interface PageState {
   /** Position in the browser's page list. */
@@ -28,6 +30,10 @@ export interface PageVendor extends VendorTally {
   pageview: boolean;
   /** The visitor of its last hit here. */
   visitor?: Visitor;
+  /** The consent its last hit here said it was sent under. */
+  consent?: HitConsent;
+  /** A consent-denied finding was raised for this page already. */
+  consentNoted?: boolean;
 }
 
 export interface Hop {
@@ -44,6 +50,10 @@ export interface Hop {
   /** The link parameter on the page the tag first ran on. */
   landingParam?: string;
   landingUrl?: string;
+  /** The landing browser's user agent, language and time zone, when the capture recorded them. */
+  fingerprint?: Fingerprint;
+  /** The Google tag's verdict on the landing link parameter. */
+  link?: LinkCheck;
   resolved: boolean;
   linked: boolean;
   visitorFrom?: string;
@@ -116,4 +126,6 @@ export interface GoalTally {
   sessions: Set<string>;
   users: Set<string>;
   total: number;
+  /** Order ids counted per visitor, where the model counts an order id once per visitor. */
+  visitorIds?: Map<Visitor, Set<string>>;
 }

@@ -1,3 +1,4 @@
+import type { HitConsent } from './journey';
 /** goalpost.report/1 — what the engine concluded (spec: formats.md §3). Times are ISO-8601 UTC with ms. */
 import type { ModelName } from './goals';
 
@@ -29,7 +30,8 @@ export type FindingCode =
   | 'session-timeout'
   | 'conversion-goal-mismatch'
   | 'vendor-visit-differs'
-  | 'tag-unreadable';
+  | 'tag-unreadable'
+  | 'consent-denied';
 
 export interface ReportVisitor {
   id: string;
@@ -54,6 +56,8 @@ export interface ReportSession {
 export interface VendorTally {
   hits: number;
   delivered: number;
+  /** The consent the vendor's last hit on the page was sent under (Google Consent Mode), when it said. */
+  consent?: HitConsent;
 }
 
 export interface ReportPage {

@@ -98,6 +98,8 @@ function validateCondition(s: Shape, value: unknown, path: string): Condition {
   }
 }
 
+export const GA4_MAX_TIMEOUT_MINUTES = 7 * 60 + 55;
+
 function validTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -136,6 +138,10 @@ export function validateGoals(value: unknown, file = 'goals'): GoalsDoc {
     const x = s.obj(doc.session, 'session');
     out.session = {};
     const minutes = timeoutMinutes(s, x.timeoutMinutes);
+    // A GA4 property's session timeout goes up to 7 h 55 min (Admin > Data streams > Adjust session timeout).
+    if (out.model === 'ga4' && typeof minutes === 'number' && minutes > GA4_MAX_TIMEOUT_MINUTES) {
+      s.fail('session.timeoutMinutes', `is ${minutes}, but a GA4 property's session timeout is at most 7 h 55 min (${GA4_MAX_TIMEOUT_MINUTES})`);
+    }
     if (minutes !== undefined) out.session.timeoutMinutes = minutes;
     const zone = s.optStr(x.timezone, 'session.timezone');
     if (zone !== undefined) {

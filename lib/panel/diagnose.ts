@@ -15,6 +15,7 @@ export const FIX: Record<FindingCode, string> = {
   'conversion-goal-mismatch': 'Nothing to fix: conversions count visits and goals count unique people.',
   'vendor-visit-differs': 'The vendor’s own visit id counts: check its visit timeout and campaign settings if the split is unexpected.',
   'tag-unreadable': 'Check that the tag script is unmodified; until its requests can be read, nothing of it is counted.',
+  'consent-denied': 'Nothing to fix in the tag: the visitor denied analytics storage, so the vendor cannot tie these hits to a person.',
 };
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {

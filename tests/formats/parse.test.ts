@@ -123,9 +123,14 @@ describe('goals validation', () => {
     [{ model: 'matomo' }, /^g\.json: model is "matomo"; expected one of ptengine, ga4, ua, liveengage$/],
     [{ session: { timezone: 'Mars/Base' } }, /session\.timezone is "Mars\/Base", not an IANA time zone/],
     [{ session: { timeoutMinutes: 0 } }, /session\.timeoutMinutes must be more than 0/],
+    [{ model: 'ga4', session: { timeoutMinutes: 476 } }, /session\.timeoutMinutes is 476, but a GA4 property's session timeout is at most 7 h 55 min \(475\)/],
     [{ endpoints: [{ host: 'collect.shop.example', decoder: 'nope' }] }, /^g\.json: endpoints\[0\]\.decoder "nope" is unknown/],
   ])('document-level errors %j', (extra, message) => {
     expect(errorOf(() => parseGoalsText(G([], extra), 'g.json'))).toMatch(message);
+  });
+  it('a GA4 timeout up to 7 h 55 min is accepted; other models are not bound by it', () => {
+    expect(validateGoals({ format: 'goalpost.goals/1', model: 'ga4', session: { timeoutMinutes: 475 }, goals: [] }).session).toEqual({ timeoutMinutes: 475 });
+    expect(validateGoals({ format: 'goalpost.goals/1', model: 'ptengine', session: { timeoutMinutes: 600 }, goals: [] }).session).toEqual({ timeoutMinutes: 600 });
   });
   it('validateGoals works on values (the extension and the goal editor)', () => {
     expect(errorOf(() => validateGoals({ format: 'goalpost.goals/1', goals: [{ id: 'x', when: {} }] }))).toBe('goals: goals[0].when is empty; expected one of url, event, transaction, lead, service, pageviews, engagement, anyOf');
