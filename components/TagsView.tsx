@@ -27,6 +27,12 @@ function failureText(v: VendorSummary): string {
   return v.failures.map((f) => f.error ?? (f.status !== undefined ? `HTTP ${f.status}` : 'not delivered')).filter((x, i, a) => a.indexOf(x) === i).join(', ');
 }
 
+/** Consent Mode on this page: denied analytics storage is why ids and links go missing. */
+function ConsentPill({ consent }: { consent: NonNullable<VendorSummary['consent']> }) {
+  const text = `consent: analytics ${consent.analytics ?? 'not set'}, ads ${consent.ads ?? 'not set'}`;
+  return <span class={`pill ${consent.analytics === 'denied' ? 'bad' : ''}`}>{text}</span>;
+}
+
 function VendorLine({ v }: { v: VendorSummary }) {
   return (
     <div class="row vendor-row" title={v.accounts.join(', ')}>
@@ -36,6 +42,7 @@ function VendorLine({ v }: { v: VendorSummary }) {
       {v.failed > 0 && <span class="pill bad">{v.failed} failed: {failureText(v)}</span>}
       {v.failed === 0 && v.failures.length > 0 && <span class="pill bad">script failed: {failureText(v)}</span>}
       {v.firstHitMs !== undefined && <span class="muted">first hit after {duration(v.firstHitMs)}</span>}
+      {v.consent && <ConsentPill consent={v.consent} />}
       {v.accounts.length > 0 && <span class="muted ellipsis">{v.accounts.join(', ')}</span>}
     </div>
   );

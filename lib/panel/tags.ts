@@ -4,7 +4,7 @@
  */
 import type { Decoded, DecodedParam } from '../decoders/types';
 import type { CustomEndpoint } from '../formats/goals';
-import type { HitBody, JourneyEvent } from '../formats/journey';
+import type { HitBody, HitConsent, JourneyEvent } from '../formats/journey';
 import type { Finding } from '../formats/report';
 import { resends, type Sent } from '../engine/resends';
 import type { PanelEngine } from './engine';
@@ -46,6 +46,8 @@ export interface VendorSummary {
   /** From the navigation to the vendor's first hit. */
   firstHitMs?: number;
   accounts: string[];
+  /** The consent the vendor's last hit on the page was sent under (Google Consent Mode). */
+  consent?: HitConsent;
 }
 
 export interface TagPage {
@@ -193,6 +195,8 @@ function summarise(page: TagPage): VendorSummary[] {
     if (e.role !== 'hit') continue;
     const n = Math.max(1, e.hits.length);
     v.fired += n;
+    const consent = e.hits.find((h) => h.consent)?.consent;
+    if (consent) v.consent = consent;
     if (!e.delivered) {
       v.failed += n;
       v.failures.push({ status: e.status, error: e.error });

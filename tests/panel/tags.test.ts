@@ -28,6 +28,19 @@ describe('tags model', () => {
     expect(cart?.vendors.find((v) => v.vendor === 'ga4')?.firstHitMs).toBeUndefined();
   });
 
+  it('shows each page\'s consent: the state the vendor\'s last hit there was sent under', () => {
+    const events = [
+      { type: 'navigation' as const, t: 1_000, url: 'https://shop.example/' },
+      { type: 'request' as const, t: 1_100, url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-1&cid=1.1&en=page_view&gcs=G100&dl=https%3A%2F%2Fshop.example%2F' },
+      { type: 'request' as const, t: 1_200, url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-1&cid=1.1&en=scroll&gcs=G101&dl=https%3A%2F%2Fshop.example%2F' },
+      { type: 'navigation' as const, t: 2_000, url: 'https://shop.example/b' },
+      { type: 'request' as const, t: 2_100, url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-1&cid=1.1&en=page_view&dl=https%3A%2F%2Fshop.example%2Fb' },
+    ];
+    const pages = buildTagModel(events, defaultEngine, []).pages;
+    expect(pages[0]?.vendors.find((v) => v.vendor === 'ga4')?.consent).toEqual({ ads: 'denied', analytics: 'granted' });
+    expect(pages[1]?.vendors.find((v) => v.vendor === 'ga4')?.consent).toBeUndefined();
+  });
+
   it('attaches tag-missing findings to their page', () => {
     expect(model.pages[1]?.problems.map((f) => f.code)).toEqual(['tag-missing']);
     expect(model.pages[0]?.problems).toEqual([]);
