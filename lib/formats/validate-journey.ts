@@ -17,6 +17,8 @@ function common(s: Shape, e: Obj, path: string, t: number): { t: number; browser
   return out;
 }
 
+const CONSENT_STATES = ['granted', 'denied'] as const;
+
 function hitFields(s: Shape, e: Obj, path: string, base: ReturnType<typeof common>): HitEvent {
   const hit: HitEvent = {
     ...base,
@@ -34,6 +36,13 @@ function hitFields(s: Shape, e: Obj, path: string, base: ReturnType<typeof commo
   if (opensVisit !== undefined) hit.opensVisit = opensVisit;
   const delivered = s.optBool(e.delivered, `${path}.delivered`);
   if (delivered !== undefined) hit.delivered = delivered;
+  if (e.consent !== undefined) {
+    const x = s.obj(e.consent, `${path}.consent`);
+    hit.consent = {};
+    for (const key of ['ads', 'analytics'] as const) {
+      if (x[key] !== undefined) hit.consent[key] = s.oneOf(x[key], CONSENT_STATES, `${path}.consent.${key}`);
+    }
+  }
   if (e.experience !== undefined) {
     const x = s.obj(e.experience, `${path}.experience`);
     hit.experience = { id: s.str(x.id, `${path}.experience.id`) };

@@ -22,6 +22,11 @@ describe('journey parsing', () => {
     const j = parseJourneyText(J([{ t: '2026-03-01T10:00:00+09:00', type: 'navigation', url: 'https://a.example/' }, { t: 1772330400000, type: 'navigation', url: 'https://a.example/' }]), 'j.json');
     expect(j.events.map((e) => e.t)).toEqual([Date.parse('2026-03-01T01:00:00Z'), 1772330400000]);
   });
+  it('keeps a hit\'s consent, and names a state that is neither granted nor denied', () => {
+    const j = parseJourneyText(J([{ t: 0, type: 'hit', vendor: 'ga4', kind: 'pageview', url: 'u', consent: { analytics: 'denied', ads: 'granted' } }]), 'j.json');
+    expect(j.events[0]).toMatchObject({ consent: { analytics: 'denied', ads: 'granted' } });
+    expect(errorOf(() => parseJourneyText(J([{ t: 0, type: 'hit', vendor: 'ga4', kind: 'pageview', url: 'u', consent: { analytics: 'maybe' } }]), 'j.json'))).toMatch(/events\[0\]\.consent\.analytics/);
+  });
   it('ignores unknown fields', () => {
     const j = parseJourneyText(J([{ t: 0, type: 'hit', vendor: 'x', kind: 'pageview', url: 'u', future: { a: 1 } }]), 'j.json');
     expect(j.events[0]).toMatchObject({ type: 'hit', vendor: 'x' });
