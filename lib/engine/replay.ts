@@ -562,6 +562,7 @@ export class Replayer {
     } else if (dupKey && ids!.has(dupKey.key)) {
       occ.reason = 'duplicate-id';
       occ.duplicate = dupKey.words;
+      if (ids !== gs.ids) occ.duplicateOfVisitor = true;
     } else if ((g.goal.oncePerVisit || met.oncePerSession) && gs.counted) occ.reason = 'once-per-visit';
     else {
       occ.counted = true;
@@ -647,7 +648,7 @@ export class Replayer {
       } else if (o.reason === 'experience-not-displayed') {
         this.finding(o.t, { code: 'experience-not-displayed', severity: 'warning', message: messages.experienceNotDisplayed(goal.id, goal.name, goal.experience!, o.url, o.visitor, o.session), url: o.url, goal: goal.id, session: o.session });
       } else if (o.reason === 'duplicate-id') {
-        this.finding(o.t, { code: 'duplicate-id', severity: 'info', message: messages.duplicateId(goal.id, goal.name, o.duplicate ?? 'The same id', o.url, o.session, this.rules.orderIdPerUser && /^Order /.test(o.duplicate ?? '')), url: o.url, goal: goal.id, session: o.session });
+        this.finding(o.t, { code: 'duplicate-id', severity: 'info', message: messages.duplicateId(goal.id, goal.name, o.duplicate ?? 'The same id', o.url, o.session, o.duplicateOfVisitor === true), url: o.url, goal: goal.id, session: o.session });
       }
     }
     if (t.sessions.size !== t.users.size) {

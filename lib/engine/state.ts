@@ -94,6 +94,8 @@ export interface OccurrenceRec extends Omit<Occurrence, 't'> {
   t: number;
   /** The duplicated id, in words, for the duplicate-id finding. */
   duplicate?: string;
+  /** The id was counted in an earlier visit of the same visitor (GA4 orders), not in this visit. */
+  duplicateOfVisitor?: boolean;
 }
 
 export interface GoalSession {
