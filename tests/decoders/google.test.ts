@@ -57,6 +57,23 @@ describe('GA4 batches: each line overrides the shared query fields', () => {
   });
 });
 
+describe('GA4 marks the hit that opens a session', () => {
+  const first = (extra: string) => decodeRequest({ url: `https://www.google-analytics.com/g/collect?${GA4}&en=page_view${extra}`, method: 'GET' })!.hits[0]!;
+  it.each([
+    ['_ss (session start)', '&_ss=1', true],
+    ['_nsi=1 (new session id)', '&_nsi=1', true],
+    ['seg=0 alone: not yet engaged, not a start', '', undefined],
+    ['a later hit of the session', '&seg=1&_s=4', undefined],
+    ['a cookieless ping (analytics storage denied)', '&_ss=1&gcs=G100', undefined],
+  ])('%s', (_name, extra, opens) => {
+    expect(first(extra).opensVisit).toBe(opens);
+  });
+  it('in a batch, only the line that carries it', () => {
+    const d = decodeRequest({ url: `https://www.google-analytics.com/g/collect?${GA4}`, method: 'POST', body: 'en=page_view&_ss=1&_nsi=1\nen=scroll' })!;
+    expect(d.hits.map((h) => h.opensVisit)).toEqual([true, undefined]);
+  });
+});
+
 describe('GA4 purchase revenue is value; the items only when value is absent', () => {
   const purchase = (extra: string) => decodeRequest({ url: `https://www.google-analytics.com/g/collect?${GA4}&en=purchase&ep.transaction_id=O1&cu=USD${extra}`, method: 'GET' })!.hits.find((h) => h.kind === 'transaction')!.transaction;
   it.each([

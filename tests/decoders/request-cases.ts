@@ -25,7 +25,7 @@ export const requestCases: RequestCase[] = [
     name: 'GA4 page_view GET on google-analytics.com',
     req: { method: 'GET', url: `https://www.google-analytics.com/g/collect?v=2&tid=G-ABC123&cid=111.222&sid=1700000000&sct=3&seg=1&_ss=1&dl=${enc('https://shop.example/')}&dr=${enc('https://news.example/a')}&dt=Home&en=page_view` },
     decoder: 'ga4', account: 'G-ABC123', requestType: 'Page View',
-    hits: [{ vendor: 'ga4', kind: 'pageview', url: 'https://shop.example/', clientId: '111.222', sessionId: '1700000000', referrer: 'https://news.example/a', account: 'G-ABC123' }],
+    hits: [{ vendor: 'ga4', kind: 'pageview', url: 'https://shop.example/', clientId: '111.222', sessionId: '1700000000', opensVisit: true, referrer: 'https://news.example/a', account: 'G-ABC123' }],
   },
   {
     name: 'GA4 batched POST on a server-side container: one hit per line, purchase with items',

@@ -39,10 +39,19 @@ describe('GA4: a transaction id counts once per user, across visits', () => {
 });
 
 describe('GA4: the session is the tag\'s sid', () => {
-  it('a timeout the property allows (up to 7 h 55 min) keeps one visit', () => {
+  it('the same sid after 5 hours is one visit; past a 30-minute timer the report says the property\'s timeout is longer', () => {
     const events = [ga4(at(0), 'https://shop.example/', '1.1', '100', 'page_view'), ga4(at(300), 'https://shop.example/b', '1.1', '100', 'page_view')];
+    const long = run(events, [], { session: { timeoutMinutes: 475 } }, 'ga4');
+    expect(long.sessions).toHaveLength(1);
+    expect(long.findings.filter((f) => f.code === 'vendor-visit-differs')).toEqual([]);
+    const short = run(events, [], {}, 'ga4');
+    expect(short.sessions).toHaveLength(1);
+    expect(short.findings.find((f) => f.code === 'vendor-visit-differs')?.message).toContain('100');
+  });
+  it('without sid the goals file\'s timeout decides', () => {
+    const events = [ga4(at(0), 'https://shop.example/', '1.1', '', 'page_view'), ga4(at(300), 'https://shop.example/b', '1.1', '', 'page_view')];
     expect(run(events, [], { session: { timeoutMinutes: 475 } }, 'ga4').sessions).toHaveLength(1);
-    expect(run(events, [], {}, 'ga4').sessions).toHaveLength(2);
+    expect(run(events, [], {}, 'ga4').sessions.map((x) => x.reason)).toEqual(['first', 'timeout']);
   });
   it('a new sid is a new visit even within the timeout', () => {
     const r = run([ga4(at(0), 'https://shop.example/', '1.1', '100', 'page_view'), ga4(at(2), 'https://shop.example/b', '1.1', '101', 'page_view', '&_ss=1&seg=0')], [], {}, 'ga4');

@@ -102,6 +102,9 @@ export function ga4Hits(fields: Fields, req: RawRequest, vendor = GA4_ID): HitBo
     url: pageOf(fields.get('dl'), req.pageUrl),
     clientId: denied ? undefined : fields.first('cid'),
     sessionId: denied ? undefined : fields.first('sid'),
+    // `_ss` (session start) and `_nsi` (new session id) ride on a session's first hit; `seg=0`
+    // alone does not: it stays 0 until the session is engaged. Cookieless pings open nothing.
+    opensVisit: !denied && (fields.has('_ss') || fields.get('_nsi') === '1') ? true : undefined,
     referrer: fields.first('dr'),
     account: fields.first('tid'),
     consent: hitConsent(fields.get('gcs'), fields.get('gcd')),
