@@ -7,7 +7,7 @@
 import type { GoalsDoc } from './formats/goals';
 import type { Journey, JourneyEvent } from './formats/journey';
 import type { Report } from './formats/report';
-import type { CaptureRecord } from './capture/records';
+import type { RelayBatch } from './capture/records';
 
 export type SetGoalsResult = { ok: true } | { ok: false; error: string };
 
@@ -21,8 +21,8 @@ export interface MessageMap {
   'goalpost:get-goals': { request: Record<string, never>; response: GoalsDoc };
   /** Forget what was recorded for one tab, or everything. */
   'goalpost:clear': { request: { tabId?: number }; response: { ok: true } };
-  /** Relay → background: a batch of what the page-world hook saw. */
-  'goalpost:capture': { request: { records: CaptureRecord[] }; response: { ok: boolean } };
+  /** Relay → background: a numbered batch of what the page-world hook saw (records.ts). */
+  'goalpost:capture': { request: RelayBatch; response: { ok: true; next: number } | { ok: false } };
 }
 
 export type MessageType = keyof MessageMap;

@@ -1,10 +1,13 @@
 /**
  * Every tab's log in storage.session, so a stopped service worker loses nothing. The in-memory
- * map is only a write-back cache of storage: it is filled on demand after a restart, all changes
- * run one at a time, and writes are batched (one storage write per tab per short delay; a beacon
- * loop would otherwise cost one write per request). A write carries the tab's head and only the
- * chunks whose entries changed (tab-chunks.ts), in one `set`, so storage never holds a head
- * without its chunks. Readers flush first, so what they see is stored.
+ * map is only a cache of storage: a tab's head and chunks are read from storage before the first
+ * change a worker makes to that tab, all changes run one at a time, and `update` resolves only
+ * once storage holds its change. Writes are group commits, not delayed: changes queued while a
+ * write is waiting its turn join it, so a beacon loop costs one write per burst, not per request,
+ * and no change waits in memory on a timer (the worker can be stopped at any moment; a relay is
+ * acknowledged only after its records are stored, see relay-outbox.ts). A write carries the tab's
+ * head and only the chunks whose entries changed (tab-chunks.ts), in one `set`, so storage never
+ * holds a head without its chunks.
  */
 import { DEFAULT_BOUNDS, emptyLog, enforceBounds, entrySize, logSize, type Bounds, type LogEntry, type TabLog } from './tab-log';
 import { assemble, chunkKey, chunkKeys, chunkOf, chunkOfLog, headKey, headOf, isHead, parseKey } from './tab-chunks';
@@ -19,15 +22,11 @@ export type ChangeListener = (tab: number, changed: LogEntry[], log: TabLog) => 
 
 export interface StoreOptions {
   bounds?: Bounds;
-  writeDelayMs?: number;
   onChange?: ChangeListener;
 }
 
-/**
- * How long changes wait to be written. Readers flush first and the worker is only stopped after
- * ~30 s idle, so the window in which a change exists only in memory is this short delay.
- */
-export const WRITE_DELAY_MS = 200;
+/** storage.session's answer when a `set` would exceed its quota (the only error that drops events). */
+const QUOTA = /quota/i;
 
 export interface TabView {
   tab: number;
@@ -45,7 +44,8 @@ export class JourneyStore {
   /** Each cached entry's position (see tab-chunks.ts), to find the chunk an update lands in. */
   private positions = new WeakMap<LogEntry, number>();
   private chain: Promise<unknown> = Promise.resolve();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The queued write that changes made since the last write started will be part of. */
+  private nextWrite: Promise<void> | undefined;
   private readonly bounds: Bounds;
 
   constructor(
@@ -68,11 +68,10 @@ export class JourneyStore {
     log.entries.forEach((e, i) => this.positions.set(e, log.dropped + i));
     this.storedFrom.set(tab, chunkOf(storedDropped));
     if (log.dropped !== storedDropped) {
-      // Chunks were missing: positions moved, so every chunk is rewritten.
+      // Chunks were missing: positions moved, so every chunk is rewritten with the next change.
       const all = new Set<number>();
       for (let c = chunkOf(log.dropped); c <= chunkOf(log.dropped + log.entries.length - 1); c++) all.add(c);
       this.dirty.set(tab, all);
-      this.schedule();
     }
   }
 
@@ -112,13 +111,23 @@ export class JourneyStore {
 
   /**
    * Applies `fn` to a tab's log; `fn` returns the entries it added or changed. Bounds are
-   * enforced after every change; listeners hear about the changed entries still kept.
+   * enforced after every change; listeners hear about the changed entries still kept. Resolves
+   * once the change is in storage (rejects when that write failed: the caller may retry).
    */
-  update(tab: number, fn: (log: TabLog) => LogEntry[] | undefined): Promise<LogEntry[]> {
-    return this.serial(async () => {
+  async update(tab: number, fn: (log: TabLog) => LogEntry[] | undefined): Promise<LogEntry[]> {
+    let write: Promise<void> | undefined;
+    const kept = await this.serial(async () => {
       const log = await this.load(tab);
+      const docsBefore = log.docs;
       const changed = fn(log) ?? [];
-      if (changed.length === 0) return changed;
+      if (changed.length === 0) {
+        // Only the head changed (records acknowledged that kept no entry): it is written alone.
+        if (log.docs !== docsBefore) {
+          if (!this.dirty.has(tab)) this.dirty.set(tab, new Set());
+          write = this.commit();
+        }
+        return changed;
+      }
       this.markDirty(tab, log, changed);
       let size = this.sizes.get(tab) ?? logSize(log);
       for (const e of changed) size += entrySize(e);
@@ -130,10 +139,12 @@ export class JourneyStore {
         const present = new Set(log.entries);
         kept = changed.filter((e) => present.has(e));
       }
-      this.schedule();
+      write = this.commit();
       if (kept.length > 0) this.opts.onChange?.(tab, kept, log);
       return kept;
     });
+    if (write) await write;
+    return kept;
   }
 
   /** Reads a tab's log without changing it (null when nothing was recorded there). */
@@ -141,12 +152,20 @@ export class JourneyStore {
     return this.serial(async () => fn(await this.load(tab)));
   }
 
-  private schedule(): void {
-    if (this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.flush().catch(() => undefined);
-    }, this.opts.writeDelayMs ?? WRITE_DELAY_MS);
+  /**
+   * The write that will carry the changes made so far: queued behind the operations already
+   * waiting, so every change queued before it starts joins it (a group commit).
+   */
+  private commit(): Promise<void> {
+    if (!this.nextWrite) {
+      const write = this.serial(() => {
+        this.nextWrite = undefined;
+        return this.writeDirty();
+      });
+      this.nextWrite = write;
+      write.catch(() => undefined);
+    }
+    return this.nextWrite;
   }
 
   /** Writes every changed log now. */
@@ -174,19 +193,25 @@ export class JourneyStore {
   }
 
   private async writeDirty(): Promise<void> {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
     const pending = [...this.dirty];
     this.dirty.clear();
+    let failed: unknown;
     for (const [tab, chunks] of pending) {
       const log = this.logs.get(tab);
       if (!log) continue;
       try {
         await this.area.set(this.items(tab, log, chunks));
         await this.prune(tab, log);
-      } catch {
+      } catch (e) {
+        if (!QUOTA.test(String((e as Error | undefined)?.message ?? e))) {
+          // Not the quota (the worker is stopping, storage is busy): nothing is dropped, the
+          // chunks stay to write, and callers waiting on this write hear it failed.
+          const again = this.dirty.get(tab);
+          if (again) for (const c of chunks) again.add(c);
+          else this.dirty.set(tab, new Set(chunks));
+          failed = e;
+          continue;
+        }
         // Over the storage quota (other tabs fill it too): keep the newer half and say so.
         const drop = Math.ceil(log.entries.length / 2);
         log.entries.splice(0, drop);
@@ -197,12 +222,13 @@ export class JourneyStore {
         await this.area.set(this.items(tab, log, chunks)).catch(() => undefined);
       }
     }
+    if (failed !== undefined) throw failed;
   }
 
   /** Every tab's log (one tab when given), as stored: pending writes are flushed first. */
   read(tab?: number): Promise<TabView[]> {
     return this.serial(async () => {
-      await this.writeDirty();
+      await this.writeDirty().catch(() => undefined);
       if (tab !== undefined) return [{ tab, log: await this.load(tab) }];
       const all = await this.area.get(null);
       const tabs = new Set<number>(this.logs.keys());

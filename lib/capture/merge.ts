@@ -33,6 +33,8 @@ export interface NetRequest {
   t: number;
   body?: string;
   bodyNote?: string;
+  /** Set when the URL was cut to the size limit. */
+  urlNote?: string;
   /** The document that sent it, when the browser says (Firefox); else the tab's top URL. */
   pageUrl?: string;
   /** A later hop of a redirected request (the page never asked for this URL). */
@@ -51,7 +53,7 @@ const stripHash = (url: string): string => {
   return i < 0 ? url : url.slice(0, i);
 };
 
-function newEntry(log: TabLog, tab: number, ev: JourneyEvent & { bodyNote?: string }, via: LogEntry['via']): LogEntry {
+function newEntry(log: TabLog, tab: number, ev: JourneyEvent & { bodyNote?: string; urlNote?: string }, via: LogEntry['via']): LogEntry {
   const entry: LogEntry = { ev: { ...ev, id: `${tab}:${log.seq++}` } as CapturedEvent, via };
   const list = waitingOf(log);
   log.entries.push(entry);
@@ -129,7 +131,7 @@ export function addHookRequest(
     partner.via = 'both';
     return partner;
   }
-  const ev: RequestEvent & { bodyNote?: string } = {
+  const ev: RequestEvent & { bodyNote?: string; urlNote?: string } = {
     type: 'request',
     t: rec.t,
     url: rec.url,
@@ -138,6 +140,7 @@ export function addHookRequest(
     initiator: rec.api,
     tab,
   };
+  if (rec.urlNote !== undefined) ev.urlNote = rec.urlNote;
   if (rec.body !== undefined) ev.body = rec.body;
   if (rec.bodyNote !== undefined) ev.bodyNote = rec.bodyNote;
   const status = net?.status ?? rec.status;
@@ -166,7 +169,7 @@ export function addNetRequest(log: TabLog, tab: number, req: NetRequest, keep: b
     }
   }
   if (!keep) return undefined;
-  const ev: RequestEvent & { bodyNote?: string } = {
+  const ev: RequestEvent & { bodyNote?: string; urlNote?: string } = {
     type: 'request',
     t: req.t,
     url: req.url,
@@ -176,6 +179,7 @@ export function addNetRequest(log: TabLog, tab: number, req: NetRequest, keep: b
   };
   const pageUrl = req.pageUrl ?? log.top;
   if (pageUrl !== undefined) ev.pageUrl = pageUrl;
+  if (req.urlNote !== undefined) ev.urlNote = req.urlNote;
   if (req.body !== undefined) ev.body = req.body;
   if (req.bodyNote !== undefined) ev.bodyNote = req.bodyNote;
   const entry = newEntry(log, tab, ev, 'net');
@@ -240,4 +244,28 @@ export function addPage(log: TabLog, tab: number, rec: PageRecord): LogEntry {
 
 export function addPush(log: TabLog, tab: number, rec: PushRecord): LogEntry {
   return newEntry(log, tab, { type: 'push', t: rec.t, target: rec.target, value: rec.value, pageUrl: rec.pageUrl, tab }, 'hook');
+}
+
+/** Relays (documents) remembered per tab; one retrying after this many newer ones counts as new. */
+export const MAX_DOCS = 200;
+
+/**
+ * How many records at the front of a relay's batch (sequence numbers `seq` to
+ * `seq + count - 1`) are already stored, and notes the whole batch as stored: the caller applies
+ * the rest in the same store update, so the note and the records are written together.
+ */
+export function takeBatch(log: TabLog, doc: string, seq: number, count: number): number {
+  const next = log.docs?.[doc];
+  const skip = next === undefined ? 0 : Math.min(count, Math.max(0, next - seq));
+  const end = Math.max(next ?? 0, seq + count);
+  if (end !== next) {
+    const docs: Record<string, number> = { ...log.docs };
+    // Most recent last, so the oldest relay is the one forgotten.
+    delete docs[doc];
+    docs[doc] = end;
+    const keys = Object.keys(docs);
+    if (keys.length > MAX_DOCS) delete docs[keys[0] as string];
+    log.docs = docs;
+  }
+  return skip;
 }

@@ -6,7 +6,7 @@
  */
 import type { JourneyStore } from './journey-store';
 import { keepHookRequest, keepNetRequest } from './keep';
-import { addHookRequest, addNavigation, addNetOutcome, addNetRequest, addPage, addPush, apiMatchesType, hasNetPartner, PAIR_WINDOW_MS, type NetOutcome, type NetRequest } from './merge';
+import { addHookRequest, addNavigation, addNetOutcome, addNetRequest, addPage, addPush, apiMatchesType, hasNetPartner, PAIR_WINDOW_MS, takeBatch, type NetOutcome, type NetRequest } from './merge';
 import type { CaptureRecord, RequestRecord } from './records';
 import type { LogEntry } from './tab-log';
 
@@ -55,11 +55,18 @@ export class Merger {
     return undefined;
   }
 
-  /** A validated batch from one tab's relay. */
-  capture(tab: number, records: readonly CaptureRecord[]): Promise<LogEntry[]> {
+  /**
+   * A validated batch from one tab's relay: `records[i]` has sequence number `seq + i` in the
+   * relay `doc` (undefined where the background refused a record: its number is used up).
+   * Records already stored (a batch sent again after a restart) are skipped; resolves once the
+   * rest is in storage.
+   */
+  capture(tab: number, batch: { doc: string; seq: number; records: readonly (CaptureRecord | undefined)[] }): Promise<LogEntry[]> {
     return this.deps.store.update(tab, (log) => {
       const changed: LogEntry[] = [];
-      for (const rec of records) {
+      const skip = takeBatch(log, batch.doc, batch.seq, batch.records.length);
+      for (const rec of batch.records.slice(skip)) {
+        if (!rec) continue;
         if (rec.kind === 'push') changed.push(addPush(log, tab, rec));
         else if (rec.kind === 'page') changed.push(addPage(log, tab, rec));
         else {

@@ -16,6 +16,8 @@ export interface RequestRecord {
   /** Epoch ms in the page's clock. */
   t: number;
   url: string;
+  /** Set when the URL was cut to the size limit: says so, with its full length. */
+  urlNote?: string;
   method: string;
   body?: string;
   /** Set when the body was not text (Blob, ArrayBuffer, …) or was cut to the size limit. */
@@ -49,22 +51,43 @@ export interface PageRecord {
 export type CaptureRecord = RequestRecord | PushRecord | PageRecord;
 
 /**
- * Hook → relay: a CustomEvent of this type on the page's window whose `detail` is the JSON text
- * of a `CaptureBatch`. A CustomEvent (not window.postMessage) because pages' own "message"
- * listeners would see postMessage traffic, and because dispatch is synchronous, so a batch
- * flushed on pagehide reaches the relay before the document goes away.
+ * The hook and the relay talk over a channel the page cannot see, reach or imitate: a
+ * MessagePort that only the two of them hold, used as a private event target (no message is
+ * ever posted on it). At document_start the hook (listed first in the manifest, so it runs
+ * first) listens on the window for CHANNEL_EVENT; the relay, next and still before any page
+ * script, dispatches that event once, a MessageEvent carrying the port, and the hook takes the
+ * port and stops listening. A platform object such as a port is the same object in both
+ * worlds, so events dispatched on it reach the other world's listeners, synchronously.
+ */
+export const CHANNEL_EVENT = 'goalpost:channel';
+/**
+ * Hook → relay, on the port: a CustomEvent whose `detail` is the JSON text of a `CaptureBatch`.
+ * Dispatch is synchronous, so a batch flushed on pagehide reaches the relay before the document
+ * goes away.
  */
 export const HOOK_EVENT = 'goalpost:hook';
-/** Relay to hook: the source of a regular expression over the goals' custom endpoint URLs. */
+/** Relay → hook, on the port: the source of a regular expression over the goals' custom endpoint URLs. */
 export const ENDPOINTS_EVENT = 'goalpost:endpoints';
 export const BATCH_VERSION = 1;
+
+/**
+ * Relay → background (`goalpost:capture`): records numbered per document, so the background
+ * can store each exactly once however often a batch is sent (relay-outbox.ts). `records[i]` has
+ * sequence number `seq + i` in relay `doc`; the answer `{ ok: true, next }` means every record
+ * numbered below `next` is in storage.
+ */
+export interface RelayBatch {
+  doc: string;
+  seq: number;
+  records: CaptureRecord[];
+}
 
 export interface CaptureBatch {
   v: typeof BATCH_VERSION;
   records: CaptureRecord[];
 }
 
-/** Size limits shared by the hook (cuts to them) and the relay (drops what exceeds them). */
+/** Size limits shared by the hook (cuts to them) and the relay (refuses what exceeds them). */
 export const LIMITS = {
   url: 16_384,
   body: 32_768,
@@ -78,3 +101,9 @@ export const LIMITS = {
   /** Characters of one pushed value's JSON text. */
   value: 32_768,
 } as const;
+
+/** A URL within the size limit: cut, with a note giving its full length, never refused whole. */
+export function cutUrl(url: string): { url: string; urlNote?: string } {
+  if (url.length <= LIMITS.url) return { url };
+  return { url: url.slice(0, LIMITS.url), urlNote: `URL cut to ${LIMITS.url} of ${url.length} characters` };
+}

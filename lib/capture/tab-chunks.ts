@@ -19,6 +19,8 @@ export interface TabHead {
   top?: string;
   /** Position after the last entry (`dropped + entries.length`). */
   end: number;
+  /** TabLog.docs. */
+  docs?: Record<string, number>;
 }
 
 export interface StoredChunk {
@@ -42,7 +44,11 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 
 export function isHead(v: unknown): v is TabHead {
   const o = v as Partial<TabHead> | null;
-  return typeof o === 'object' && o !== null && o.v === 2 && isCount(o.dropped) && isCount(o.seq) && isCount(o.end) && o.end >= o.dropped;
+  return typeof o === 'object' && o !== null && o.v === 2 && isCount(o.dropped) && isCount(o.seq) && isCount(o.end) && o.end >= o.dropped && (o.docs === undefined || isDocs(o.docs));
+}
+
+function isDocs(v: unknown): v is Record<string, number> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isCount);
 }
 
 function isChunk(v: unknown): v is StoredChunk {
@@ -53,6 +59,7 @@ function isChunk(v: unknown): v is StoredChunk {
 export function headOf(log: TabLog): TabHead {
   const head: TabHead = { v: 2, dropped: log.dropped, seq: log.seq, end: log.dropped + log.entries.length };
   if (log.top !== undefined) head.top = log.top;
+  if (log.docs !== undefined) head.docs = { ...log.docs };
   return head;
 }
 
@@ -95,5 +102,6 @@ export function assemble(head: TabHead, chunks: (key: string) => unknown, tab: n
   // Lost entries are moved to the front of the count: positions then hold again.
   const log: TabLog = { entries, dropped: head.dropped + lost, seq: head.seq };
   if (head.top !== undefined) log.top = head.top;
+  if (head.docs !== undefined) log.docs = head.docs;
   return log;
 }

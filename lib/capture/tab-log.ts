@@ -4,8 +4,11 @@
  */
 import type { StoredEvent } from '../messages';
 
-/** A stored event; `bodyNote` says why a body is absent or cut (kept beside the journey fields). */
-export type CapturedEvent = StoredEvent & { bodyNote?: string };
+/**
+ * A stored event; `bodyNote` says why a body is absent or cut, `urlNote` that the URL was cut
+ * (kept beside the journey fields).
+ */
+export type CapturedEvent = StoredEvent & { bodyNote?: string; urlNote?: string };
 
 export interface LogEntry {
   ev: CapturedEvent;
@@ -25,6 +28,12 @@ export interface TabLog {
   seq: number;
   /** The tab's current top-level URL (pageUrl of network-only requests). */
   top?: string;
+  /**
+   * Per relay (one per document), the sequence number of the first record not yet stored:
+   * a batch sent again after a worker restart is applied only from there (relay-outbox.ts).
+   * Replaced, never mutated, when it changes, so the store sees the change.
+   */
+  docs?: Readonly<Record<string, number>>;
 }
 
 export function emptyLog(): TabLog {
@@ -35,7 +44,7 @@ export function emptyLog(): TabLog {
 export function entrySize(e: LogEntry): number {
   const ev = e.ev as unknown as Partial<Record<string, unknown>>;
   let size = 120;
-  for (const k of ['url', 'body', 'pageUrl', 'referrer', 'bodyNote', 'error']) {
+  for (const k of ['url', 'body', 'pageUrl', 'referrer', 'bodyNote', 'urlNote', 'error']) {
     const v = ev[k];
     if (typeof v === 'string') size += v.length;
   }

@@ -49,12 +49,13 @@ function isJsonValue(v: unknown, depth: number): boolean {
 }
 
 function requestRecord(o: Obj): RequestRecord | null {
-  if (!onlyKeys(o, ['kind', 'api', 't', 'url', 'method', 'pageUrl'], ['body', 'bodyNote', 'status', 'error'])) return null;
+  if (!onlyKeys(o, ['kind', 'api', 't', 'url', 'method', 'pageUrl'], ['urlNote', 'body', 'bodyNote', 'status', 'error'])) return null;
   if (!(CAPTURE_APIS as readonly unknown[]).includes(o.api)) return null;
   if (!isTime(o.t) || !isUrl(o.url) || !isPageUrl(o.pageUrl)) return null;
   if (typeof o.method !== 'string' || !METHOD.test(o.method)) return null;
   if (o.body !== undefined && !isStr(o.body, LIMITS.body)) return null;
   if (o.bodyNote !== undefined && !isStr(o.bodyNote, LIMITS.note)) return null;
+  if (o.urlNote !== undefined && !isStr(o.urlNote, LIMITS.note)) return null;
   if (o.error !== undefined && !isStr(o.error, LIMITS.error)) return null;
   if (o.status !== undefined && !(Number.isInteger(o.status) && (o.status as number) >= 0 && (o.status as number) <= 999)) return null;
   const r: RequestRecord = {
@@ -65,6 +66,7 @@ function requestRecord(o: Obj): RequestRecord | null {
     method: o.method.toUpperCase(),
     pageUrl: o.pageUrl,
   };
+  if (o.urlNote !== undefined) r.urlNote = o.urlNote as string;
   if (o.body !== undefined) r.body = o.body as string;
   if (o.bodyNote !== undefined) r.bodyNote = o.bodyNote as string;
   if (o.status !== undefined) r.status = o.status as number;
@@ -135,4 +137,50 @@ export function parseBatch(detail: unknown): CaptureRecord[] | null {
   }
   if (!isPlainObject(parsed) || !onlyKeys(parsed, ['v', 'records'], []) || parsed.v !== BATCH_VERSION) return null;
   return validateRecords(parsed.records);
+}
+
+/** How far a record's time may be from its arrival: a relay retries for seconds, not hours. */
+export const MAX_AGE_MS = 15 * 60_000;
+export const MAX_AHEAD_MS = 60_000;
+
+/** The origin a page or frame URL belongs to (about:blank frames: "about:"). */
+function originOf(url: string): string {
+  if (!HTTP_URL.test(url)) return url.slice(0, url.indexOf(':') + 1);
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Whether a record can have come from the frame that sent it: it names that frame's origin as
+ * its page (a page record, as its URL) and a time near its arrival. A relay only forwards what
+ * its own document's hook saw, so anything else is refused.
+ */
+export function fromSender(rec: CaptureRecord, senderUrl: string, now: number): boolean {
+  if (rec.t > now + MAX_AHEAD_MS || rec.t < now - MAX_AGE_MS) return false;
+  const page = rec.kind === 'page' ? rec.url : rec.pageUrl;
+  return originOf(page) === originOf(senderUrl);
+}
+
+const DOC_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/**
+ * A relay's `goalpost:capture` message to its numbered records: each record rebuilt, or
+ * undefined where it is malformed or `accept` refuses it (its number stays used, so the rest of
+ * the batch is still stored). Null when the envelope itself is malformed.
+ */
+export function validateRelayBatch(
+  m: { doc?: unknown; seq?: unknown; records?: unknown },
+  accept: (rec: CaptureRecord) => boolean,
+): { doc: string; seq: number; records: (CaptureRecord | undefined)[] } | null {
+  if (typeof m.doc !== 'string' || !DOC_ID.test(m.doc)) return null;
+  if (!Number.isSafeInteger(m.seq) || (m.seq as number) < 0) return null;
+  if (!Array.isArray(m.records) || m.records.length === 0 || m.records.length > LIMITS.records) return null;
+  const records = m.records.map((v) => {
+    const r = validateRecord(v);
+    return r && accept(r) ? r : undefined;
+  });
+  return { doc: m.doc, seq: m.seq as number, records };
 }

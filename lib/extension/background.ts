@@ -11,6 +11,7 @@ import { endpointPatterns, TRACKING_PATTERNS } from '../decoders/network-pattern
 import type { CustomEndpoint } from '../formats/goals';
 import { replay } from '../engine';
 import { JourneyStore, type StorageAreaLike } from '../capture/journey-store';
+import { cutUrl } from '../capture/records';
 import { Merger } from '../capture/merger';
 import { PANEL_PORT } from '../messages';
 import { GoalsStore } from './goals-store';
@@ -53,7 +54,8 @@ export function startBackground(browser: Browser): void {
 
   const done = (d: RequestDetails, out: { status?: number; error?: string }, redirected: boolean) => {
     if (ownRequest(d)) return;
-    const req = { requestId: d.requestId, url: d.url, method: d.method, type: d.type, t: d.timeStamp, ...(d.documentUrl ? { pageUrl: d.documentUrl } : {}) };
+    // Cut as the hook cuts, so both views of one long URL still pair.
+    const req = { requestId: d.requestId, ...cutUrl(d.url), method: d.method, type: d.type, t: d.timeStamp, ...(d.documentUrl ? { pageUrl: d.documentUrl } : {}) };
     void merger.netDone(d.tabId, req, out, redirected);
   };
   const onRedirect = (d: RequestDetails) => done(d, { status: d.statusCode }, true);
@@ -106,7 +108,7 @@ export function startBackground(browser: Browser): void {
   browser.runtime.onMessage.addListener(((message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
     handleMessage(message, sender, {
       extensionOrigin,
-      capture: (tab, records) => merger.capture(tab, records),
+      capture: (tab, batch) => merger.capture(tab, batch),
       read: (tabId) => store.read(tabId),
       async clear(tabId) {
         await store.clear(tabId);

@@ -8,7 +8,7 @@ import type { GoalsDoc } from '../formats/goals';
 import type { Report } from '../formats/report';
 import type { JourneyEvent } from '../formats/journey';
 import { isMessage, type Message } from '../messages';
-import { validateRecords } from '../capture/validate';
+import { fromSender, validateRelayBatch } from '../capture/validate';
 import type { CaptureRecord } from '../capture/records';
 import type { TabView } from '../capture/journey-store';
 import type { SetGoalsResult } from '../messages';
@@ -24,7 +24,10 @@ export interface SenderLike {
 export interface HandlerDeps {
   /** `chrome-extension://<id>/` */
   extensionOrigin: string;
-  capture(tab: number, records: CaptureRecord[]): Promise<unknown>;
+  /** Resolves once the batch's records are stored (see Merger.capture). */
+  capture(tab: number, batch: { doc: string; seq: number; records: (CaptureRecord | undefined)[] }): Promise<unknown>;
+  /** Epoch ms now (records far from it are refused). */
+  now?(): number;
   read(tabId?: number): Promise<TabView[]>;
   clear(tabId?: number): Promise<void>;
   getGoals(): Promise<GoalsDoc>;
@@ -41,13 +44,16 @@ export async function handleMessage(message: unknown, sender: SenderLike, deps: 
   const m = message as Message;
   if (m.type === 'goalpost:capture') {
     const tab = sender.tab?.id;
-    if (fromExtension || tab === undefined || tab < 0) return { ok: false };
-    const records = validateRecords(m.records);
-    if (!records) return { ok: false };
-    // Only the top frame's own page record says what the tab shows.
-    const kept = sender.frameId === 0 ? records : records.filter((r) => r.kind !== 'page');
-    if (kept.length > 0) await deps.capture(tab, kept);
-    return { ok: true };
+    const from = sender.url;
+    if (fromExtension || tab === undefined || tab < 0 || typeof from !== 'string') return { ok: false };
+    const now = deps.now?.() ?? Date.now();
+    // Only the top frame's own page record says what the tab shows; every record must name the
+    // sending frame's origin and a time near now (see fromSender).
+    const batch = validateRelayBatch(m, (r) => (r.kind !== 'page' || sender.frameId === 0) && fromSender(r, from, now));
+    if (!batch) return { ok: false };
+    // Answered only once stored: a relay whose message dies with the worker sends it again.
+    await deps.capture(tab, batch);
+    return { ok: true, next: batch.seq + batch.records.length };
   }
   if (!fromExtension) return undefined;
   switch (m.type) {

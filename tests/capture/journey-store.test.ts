@@ -36,7 +36,7 @@ describe('journey storage', () => {
 
   it('batches writes: many changes in a burst cost one storage set per tab', async () => {
     const area = new MemoryArea();
-    const store = new JourneyStore(area, { writeDelayMs: 20 });
+    const store = new JourneyStore(area);
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.update(1, (log) => [push(log, 1, i)])));
     await store.flush();
     expect(area.writes).toBe(1);
@@ -44,7 +44,7 @@ describe('journey storage', () => {
 
   it('a new worker (new store on the same storage) sees everything that was read before', async () => {
     const area = new MemoryArea();
-    const a = new JourneyStore(area, { writeDelayMs: 10_000 });
+    const a = new JourneyStore(area);
     await a.update(2, (log) => [push(log, 2, 1)]);
     await a.update(3, (log) => [push(log, 3, 2)]);
     const before = toJourney(await a.read());
@@ -78,7 +78,7 @@ describe('journey storage', () => {
 
   it('a write costs the new events, not the whole log', async () => {
     const area = new MemoryArea();
-    const store = new JourneyStore(area, { writeDelayMs: 10_000 });
+    const store = new JourneyStore(area);
     for (let i = 0; i < 1_000; i++) await store.update(1, (log) => [push(log, 1, i, 200)]);
     await store.flush();
     const whole = [...area.data.values()].reduce((n, v) => n + v.length, 0);
@@ -92,7 +92,7 @@ describe('journey storage', () => {
 
   it('an update to an older event is stored, and a new worker sees it', async () => {
     const area = new MemoryArea();
-    const store = new JourneyStore(area, { writeDelayMs: 10_000 });
+    const store = new JourneyStore(area);
     let first: LogEntry | undefined;
     for (let i = 0; i < 300; i++) {
       await store.update(1, (log) => {
@@ -114,7 +114,7 @@ describe('journey storage', () => {
 
   it('after drops, storage holds only the kept events (plus part of one chunk) and a new worker reads the same', async () => {
     const area = new MemoryArea();
-    const store = new JourneyStore(area, { bounds: { maxEvents: 100, maxBytes: 1e9 }, writeDelayMs: 10_000 });
+    const store = new JourneyStore(area, { bounds: { maxEvents: 100, maxBytes: 1e9 } });
     for (let round = 0; round < 10; round++) {
       for (let i = 0; i < 70; i++) await store.update(4, (log) => [push(log, 4, round * 70 + i)]);
       await store.flush();
@@ -143,7 +143,7 @@ describe('journey storage', () => {
     for (let i = 0; i < 200; i++) await store.update(5, (log) => [push(log, 5, i)]);
     await store.flush();
     area.data.delete('tab:5:1');
-    const fresh = new JourneyStore(area, { writeDelayMs: 1 });
+    const fresh = new JourneyStore(area);
     const j = toJourney(await fresh.read(5));
     expect(j.events).toHaveLength(136);
     expect(j.dropped).toBe(64);

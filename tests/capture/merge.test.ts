@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JourneyStore } from '../../lib/capture/journey-store';
 import { Merger } from '../../lib/capture/merger';
-import type { RequestRecord } from '../../lib/capture/records';
+import type { CaptureRecord, RequestRecord } from '../../lib/capture/records';
 import { toJourney } from '../../lib/extension/journey-view';
 import { MemoryArea } from './memory-area';
 
@@ -12,11 +12,15 @@ const COLLECT = 'https://collect.example/g/collect?v=2&en=page_view';
 
 function setup(recognised: (url: string) => boolean = () => false) {
   const area = new MemoryArea();
-  const store = new JourneyStore(area, { writeDelayMs: 1 });
+  const store = new JourneyStore(area);
   const merger = new Merger({ store, recognise: (r) => recognised(r.url) });
   const events = async (tab = TAB) => toJourney(await store.read(tab)).events;
   return { area, store, merger, events };
 }
+
+/** A relay's batch: each call takes the next sequence numbers of one document. */
+let nextSeq = 0;
+const batch = (records: readonly CaptureRecord[], doc = 'doc-00000001') => ({ doc, seq: (nextSeq += records.length) - records.length, records });
 
 const hook = (over: Partial<RequestRecord> = {}): RequestRecord => ({
   kind: 'request',
@@ -43,7 +47,7 @@ describe('merging the hook and network views', () => {
     const { merger, events } = setup();
     await merger.netStart(TAB, net('1'));
     await merger.netOutcome(TAB, '1', { status: 204, final: true });
-    await merger.capture(TAB, [hook()]);
+    await merger.capture(TAB, batch([hook()]));
     expect(await events()).toEqual([
       { type: 'request', t: T + 2, url: COLLECT, method: 'POST', initiator: 'beacon', pageUrl: PAGE, body: 'en=page_view', status: 204, tab: TAB },
     ]);
@@ -51,7 +55,7 @@ describe('merging the hook and network views', () => {
 
   it('hook first, then the network: the status arriving later updates the same event', async () => {
     const { merger, events, store } = setup();
-    const [created] = await merger.capture(TAB, [hook()]);
+    const [created] = await merger.capture(TAB, batch([hook()]));
     await merger.netStart(TAB, net('1'));
     const [updated] = await merger.netOutcome(TAB, '1', { error: 'net::ERR_BLOCKED_BY_CLIENT', final: true });
     expect(updated?.ev.id).toBe(created?.ev.id);
@@ -66,7 +70,7 @@ describe('merging the hook and network views', () => {
     await merger.netStart(TAB, net('9', { url, type: 'xmlhttprequest' }));
     await merger.netOutcome(TAB, '9', { status: 500, final: true });
     expect(await events()).toEqual([]);
-    await merger.capture(TAB, [hook({ api: 'fetch', url, body: '{}' })]);
+    await merger.capture(TAB, batch([hook({ api: 'fetch', url, body: '{}' })]));
     expect(await events()).toEqual([expect.objectContaining({ url, status: 500, body: '{}', initiator: 'fetch' })]);
   });
 
@@ -74,7 +78,7 @@ describe('merging the hook and network views', () => {
     const { merger, events } = setup();
     const url = 'https://shop.example/api/cart';
     await merger.netStart(TAB, net('3', { url, type: 'xmlhttprequest' }));
-    await merger.capture(TAB, [hook({ api: 'fetch', url })]);
+    await merger.capture(TAB, batch([hook({ api: 'fetch', url })]));
     expect(await events()).toEqual([]);
   });
 
@@ -88,7 +92,7 @@ describe('merging the hook and network views', () => {
   it('pairs identical requests first-in first-out, never twice', async () => {
     const { merger, events } = setup();
     for (let i = 0; i < 3; i++) await merger.netStart(TAB, net(String(i), { t: T + i * 10 }));
-    await merger.capture(TAB, [0, 1, 2, 3].map((i) => hook({ t: T + i * 10 - 1, body: `n=${i}` })));
+    await merger.capture(TAB, batch([0, 1, 2, 3].map((i) => hook({ t: T + i * 10 - 1, body: `n=${i}` }))));
     const evs = await events();
     expect(evs.map((e) => (e.type === 'request' ? e.body : ''))).toEqual(['n=0', 'n=1', 'n=2', 'n=3']);
     expect(evs).toHaveLength(4);
@@ -97,7 +101,7 @@ describe('merging the hook and network views', () => {
   it('does not pair views of different requests (method, URL or API differ)', async () => {
     const { merger, events } = setup();
     await merger.netStart(TAB, net('1'));
-    await merger.capture(TAB, [hook({ method: 'GET', api: 'image', url: COLLECT + '&x=1' })]);
+    await merger.capture(TAB, batch([hook({ method: 'GET', api: 'image', url: COLLECT + '&x=1' })]));
     expect(await events()).toHaveLength(2);
   });
 
@@ -116,7 +120,7 @@ describe('merging the hook and network views', () => {
   it('adds the page’s referrer to the committed navigation and keeps the log across navigations', async () => {
     const { merger, events } = setup();
     await merger.navigation(TAB, { url: PAGE, t: T, transition: 'link' });
-    await merger.capture(TAB, [{ kind: 'page', t: T + 5, url: PAGE, referrer: 'https://ref.example/' }]);
+    await merger.capture(TAB, batch([{ kind: 'page', t: T + 5, url: PAGE, referrer: 'https://ref.example/' }]));
     await merger.navigation(TAB, { url: 'https://shop.example/thanks', t: T + 50, transition: 'link' });
     expect(await events()).toEqual([
       { type: 'navigation', t: T, url: PAGE, tab: TAB, transition: 'link', referrer: 'https://ref.example/' },
@@ -137,7 +141,7 @@ describe('merging the hook and network views', () => {
 
   it('a page record arriving before its commit is still merged into one navigation', async () => {
     const { merger, events } = setup();
-    await merger.capture(TAB, [{ kind: 'page', t: T + 8, url: PAGE, referrer: 'https://ref.example/' }]);
+    await merger.capture(TAB, batch([{ kind: 'page', t: T + 8, url: PAGE, referrer: 'https://ref.example/' }]));
     await merger.navigation(TAB, { url: PAGE, t: T, transition: 'typed' });
     expect(await events()).toEqual([{ type: 'navigation', t: T + 8, url: PAGE, tab: TAB, transition: 'typed', referrer: 'https://ref.example/' }]);
   });
@@ -145,9 +149,9 @@ describe('merging the hook and network views', () => {
   it('a reload pairs with its own load, not with an earlier load whose commit was missed', async () => {
     const { merger, events } = setup();
     // First load: the background was not listening yet, so only the page saw it.
-    await merger.capture(TAB, [{ kind: 'page', t: T, url: PAGE, referrer: '' }]);
+    await merger.capture(TAB, batch([{ kind: 'page', t: T, url: PAGE, referrer: '' }]));
     await merger.navigation(TAB, { url: PAGE, t: T + 5_000, transition: 'reload' });
-    await merger.capture(TAB, [{ kind: 'page', t: T + 5_010, url: PAGE, referrer: '' }]);
+    await merger.capture(TAB, batch([{ kind: 'page', t: T + 5_010, url: PAGE, referrer: '' }]));
     const evs = await events();
     expect(evs).toEqual([
       { type: 'navigation', t: T, url: PAGE, tab: TAB },
@@ -159,7 +163,7 @@ describe('merging the hook and network views', () => {
     const { merger, events } = setup();
     await merger.navigation(TAB, { url: PAGE, t: T, transition: 'typed' });
     await merger.navigation(TAB, { url: PAGE, t: T + 3_000, transition: 'reload' });
-    await merger.capture(TAB, [{ kind: 'page', t: T + 3_004, url: PAGE, referrer: 'https://ref.example/' }]);
+    await merger.capture(TAB, batch([{ kind: 'page', t: T + 3_004, url: PAGE, referrer: 'https://ref.example/' }]));
     expect((await events()).map((e) => (e.type === 'navigation' ? `${e.transition}:${e.referrer ?? ''}` : ''))).toEqual(['typed:', 'reload:https://ref.example/']);
   });
 
@@ -173,15 +177,15 @@ describe('merging the hook and network views', () => {
   it('a completion seen before the hook record becomes one event with body and status', async () => {
     const { merger, events } = setup();
     await merger.netDone(TAB, net('20'), { status: 204 }, false);
-    await merger.capture(TAB, [hook()]);
+    await merger.capture(TAB, batch([hook()]));
     expect(await events()).toEqual([expect.objectContaining({ body: 'en=page_view', status: 204, initiator: 'beacon' })]);
   });
 
   it('a hook record handled while the completion waits for its turn takes the completion’s status', async () => {
     const { merger, events } = setup();
     const url = 'https://api.other.example/v1/save';
-    await Promise.all([merger.capture(TAB, [hook({ api: 'fetch', url, body: '{}' })]), merger.netDone(TAB, net('21', { url, type: 'xmlhttprequest' }), { error: 'net::ERR_BLOCKED_BY_CLIENT' }, false)]);
-    await Promise.all([merger.netDone(TAB, net('22', { url, type: 'xmlhttprequest', t: T + 50 }), { status: 201 }, false), merger.capture(TAB, [hook({ api: 'fetch', url, body: '[]', t: T + 49 })])]);
+    await Promise.all([merger.capture(TAB, batch([hook({ api: 'fetch', url, body: '{}' })])), merger.netDone(TAB, net('21', { url, type: 'xmlhttprequest' }), { error: 'net::ERR_BLOCKED_BY_CLIENT' }, false)]);
+    await Promise.all([merger.netDone(TAB, net('22', { url, type: 'xmlhttprequest', t: T + 50 }), { status: 201 }, false), merger.capture(TAB, batch([hook({ api: 'fetch', url, body: '[]', t: T + 49 })]))]);
     expect(await events()).toEqual([
       expect.objectContaining({ body: '{}', error: 'net::ERR_BLOCKED_BY_CLIENT' }),
       expect.objectContaining({ body: '[]', status: 201 }),
@@ -200,10 +204,10 @@ describe('merging the hook and network views', () => {
 
   it('survives a restart between the two views (state only in storage)', async () => {
     const area = new MemoryArea();
-    const first = new Merger({ store: new JourneyStore(area, { writeDelayMs: 1 }), recognise: () => false });
-    await first.capture(TAB, [hook()]);
+    const first = new Merger({ store: new JourneyStore(area), recognise: () => false });
+    await first.capture(TAB, batch([hook()]));
     await first.netStart(TAB, net('1'));
-    const store = new JourneyStore(area, { writeDelayMs: 1 });
+    const store = new JourneyStore(area);
     await new Promise((r) => setTimeout(r, 10));
     const second = new Merger({ store, recognise: () => false });
     await second.netOutcome(TAB, '1', { status: 204, final: true });

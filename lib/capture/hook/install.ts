@@ -3,6 +3,7 @@
  * before any page script runs, so nothing the page sends is missed and no page patch is wrapped.
  */
 import { LIMITS, type PageRecord } from '../records';
+import { openChannel } from './channel';
 import { createEmitter } from './emitter';
 import { alreadyMasked, createMasker } from './mask';
 import { takeNatives } from './natives';
@@ -26,7 +27,8 @@ export function installHook(win: Window & typeof globalThis): void {
     const pollQueues = (): void => queues?.poll();
     // Registered before the emitter's own pagehide flush, so the last pushes go with it.
     n.apply(n.addEventListener, win, ['pagehide', pollQueues, true]);
-    const ctx: HookContext = { win, n, mask: createMasker(win, n), emit: createEmitter(win, n), wanted: createUrlFilter(win, n), pollQueues };
+    const channel = openChannel(win, n);
+    const ctx: HookContext = { win, n, mask: createMasker(win, n), emit: createEmitter(win, n, channel), wanted: createUrlFilter(win, n, channel), pollQueues };
     wrapNetwork(ctx);
     watchScripts(ctx);
     queues = watchQueues(ctx);

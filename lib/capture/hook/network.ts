@@ -37,7 +37,8 @@ export function resolveUrl(ctx: HookContext, raw: unknown): string | undefined {
   const u = new n.URL(text, ctx.win.document.baseURI);
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
   u.hash = '';
-  return u.href.length <= LIMITS.url ? u.href : undefined;
+  // A URL over the size limit is still recorded: the emitter cuts it with a note.
+  return u.href;
 }
 
 function pageUrl(ctx: HookContext): string {

@@ -7,7 +7,7 @@
  * matters: a custom endpoint hit early in the page is not lost.
  */
 import { TRACKING_URL } from '../../decoders/network-patterns';
-import { ENDPOINTS_EVENT } from '../records';
+import type { Channel } from './channel';
 import type { Natives } from './natives';
 
 /** Longer sources are refused: the relay's is a few hundred characters per endpoint. */
@@ -15,25 +15,19 @@ const MAX_SOURCE = 20_000;
 
 export type UrlFilter = (url: string) => boolean;
 
-export function createUrlFilter(win: Window & typeof globalThis, n: Natives): UrlFilter {
+export function createUrlFilter(win: Window & typeof globalThis, n: Natives, channel: Channel): UrlFilter {
   // undefined: not told yet; null: no custom endpoints.
   let custom: RegExp | null | undefined;
   const matches = (re: RegExp, url: string) => n.apply(n.regexExec, re, [url]) !== null;
 
-  n.apply(n.addEventListener, win, [
-    ENDPOINTS_EVENT,
-    (event: Event) => {
-      try {
-        // A page posting this itself can only change what is recorded from its own requests.
-        const source = n.eventDetail ? n.apply(n.eventDetail, event, []) : undefined;
-        if (typeof source !== 'string' || source.length > MAX_SOURCE) return;
-        custom = source === '' ? null : new n.RegExp(source);
-      } catch {
-        // A malformed source leaves the filter as it was.
-      }
-    },
-    true,
-  ]);
+  channel.onEndpoints((source) => {
+    try {
+      if (typeof source !== 'string' || source.length > MAX_SOURCE) return;
+      custom = source === '' ? null : new n.RegExp(source);
+    } catch {
+      // A malformed source leaves the filter as it was.
+    }
+  });
 
   return (url) => matches(TRACKING_URL, url) || custom === undefined || (custom !== null && matches(custom, url));
 }
