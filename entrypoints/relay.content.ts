@@ -48,9 +48,13 @@ export default defineContentScript({
       const now = Date.now();
       const born = performance.timeOrigin - SKEW_MS;
       outbox.add(records.filter((r) => r.t >= born && r.t <= now + SKEW_MS));
+      if (leaving) outbox.flushAll();
     });
-    // After the hook's own pagehide flush (it listened first): the last batch goes out now.
-    window.addEventListener('pagehide', () => outbox.flushAll(), true);
+    // The document is being left and will not be there to retry: from the hook's pagehide flush
+    // on (it listened first) to the page's own last beacons, everything goes out at once.
+    let leaving = false;
+    window.addEventListener('pagehide', () => ((leaving = true), outbox.flushAll()), true);
+    window.addEventListener('pageshow', () => (leaving = false), true);
 
     // The hook records only tracking URLs; the goals' custom endpoints are tracking too, and
     // only the extension knows them. Compiled here so the page world never runs our parsing.

@@ -8,7 +8,7 @@ import { chromiumArgs, findChromium, type ExtensionBrowser, type LaunchOptions }
 import { openExtensionPage, sendRawFromExtensionPage, tabIdFromExtensionPage } from '../../lib/browser/extension-page';
 import type { JourneyEvent } from '../../lib/formats/journey';
 
-export type RecordedJourney = { format: string; events: (JourneyEvent & { bodyNote?: string })[]; dropped?: number };
+export type RecordedJourney = { format: string; events: (JourneyEvent & { bodyNote?: string; urlNote?: string })[]; dropped?: number };
 
 export class ExtensionClient {
   private constructor(
@@ -63,7 +63,7 @@ export async function launchPlain(mapHosts: string[], opts: Pick<LaunchOptions, 
 }
 
 /** Request events whose URL contains `part`. */
-export function requestsTo(j: RecordedJourney, part: string): (JourneyEvent & { type: 'request'; bodyNote?: string })[] {
+export function requestsTo(j: RecordedJourney, part: string): (JourneyEvent & { type: 'request'; bodyNote?: string; urlNote?: string })[] {
   return j.events.filter((e): e is JourneyEvent & { type: 'request' } => e.type === 'request' && e.url.includes(part));
 }
 

@@ -52,7 +52,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startSiteServer(handlers: SiteHandler[], port = 0): Promise<SiteServer> {
   const received: ReceivedRequest[] = [];
-  const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  // Tracking URLs can be long (100 KB and more); Node's default refuses request heads over 16 KB.
+  const server: Server = createServer({ maxHeaderSize: 1 << 20 }, async (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? 'localhost').replace(/:\d+$/, '');
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     const body = await readBody(req);

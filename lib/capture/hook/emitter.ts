@@ -53,11 +53,15 @@ export function createEmitter(win: Window & typeof globalThis, n: Natives, chann
     }
   };
 
-  n.apply(n.addEventListener, win, ['pagehide', flush, true]);
+  // While the page is being left, every record goes out at once: the page's own pagehide
+  // listeners run after this one, and a timer would never fire.
+  let leaving = false;
+  n.apply(n.addEventListener, win, ['pagehide', () => ((leaving = true), flush()), true]);
+  n.apply(n.addEventListener, win, ['pageshow', () => (leaving = false), true]);
   return {
     add(record) {
       queue[queue.length] = withinLimits(record);
-      if (queue.length >= FLUSH_AT) flush();
+      if (leaving || queue.length >= FLUSH_AT) flush();
       else if (timer === undefined) timer = n.apply(n.setTimeout, win, [flush, FLUSH_DELAY_MS]) as ReturnType<typeof setTimeout>;
     },
     flush,
