@@ -9,6 +9,8 @@ export class MemoryArea implements StorageAreaLike {
   writtenChars = 0;
   /** Fail a set when its JSON is larger than this (the real area's quota). */
   quota = Infinity;
+  /** Called before each set; an error it returns fails that set (a worker stopping mid-write). */
+  failSet?: () => Error | undefined;
 
   async get(keys?: null | string | string[]): Promise<Record<string, unknown>> {
     const wanted = keys == null ? [...this.data.keys()] : typeof keys === 'string' ? [keys] : keys;
@@ -21,6 +23,8 @@ export class MemoryArea implements StorageAreaLike {
   }
 
   async set(items: Record<string, unknown>): Promise<void> {
+    const failure = this.failSet?.();
+    if (failure) throw failure;
     const texts = Object.entries(items).map(([k, v]) => [k, JSON.stringify(v)] as const);
     // All or nothing, like one chrome.storage set.
     let total = 0;
