@@ -29,7 +29,13 @@ function validateMatch(s: Shape, value: unknown, path: string): Match {
   return { [kind]: text } as Match;
 }
 
-function validateCondition(s: Shape, value: unknown, path: string): Condition {
+/**
+ * How deep `anyOf` may nest. Real goals nest one or two levels; the limit keeps this validator,
+ * the engine's matcher and the panel's editor (all recursive) far from the call stack's end.
+ */
+export const MAX_CONDITION_DEPTH = 32;
+
+function validateCondition(s: Shape, value: unknown, path: string, depth = 0): Condition {
   const o = s.obj(value, path);
   const present = CONDITIONS.filter((k) => o[k] !== undefined);
   if (present.length === 0) {
@@ -93,7 +99,8 @@ function validateCondition(s: Shape, value: unknown, path: string): Condition {
     case 'anyOf': {
       const list = s.arr(v, p);
       if (list.length === 0) s.fail(p, 'is empty (list at least one condition)');
-      return { anyOf: list.map((c, i) => validateCondition(s, c, `${p}[${i}]`)) };
+      if (depth >= MAX_CONDITION_DEPTH) s.fail(p, `nests anyOf more than ${MAX_CONDITION_DEPTH} levels deep (flatten it: anyOf inside anyOf means the same as one list)`);
+      return { anyOf: list.map((c, i) => validateCondition(s, c, `${p}[${i}]`, depth + 1)) };
     }
   }
 }

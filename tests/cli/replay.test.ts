@@ -88,6 +88,25 @@ describe('goalpost replay', () => {
     expect(r.out).toBe('');
   });
 
+  it('deeply nested files: one sentence naming the file and the JSON path, never a stack overflow', () => {
+    // Written as text: JSON.stringify itself overflows at these depths.
+    const nest = (open: string, inner: string, close: string, n: number) => open.repeat(n) + inner + close.repeat(n);
+    for (const depth of [33, 3_000, 100_000]) {
+      const goals = file(`deep-${depth}.goals.json`, `{"format":"goalpost.goals/1","goals":[{"id":"g","name":"G","when":${nest('{"anyOf":[', '{"event":"x"}', ']}', depth)}}]}`);
+      const r = goalpost(['replay', '01-conversion-vs-goal.journey.json', '--goals', goals]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`^goalpost: .*deep-${depth}\\.goals\\.json: goals\\[0\\]\\.when(\\.anyOf\\[0\\]){32}\\.anyOf nests anyOf more than 32 levels deep[^\\n]*\\n$`));
+    }
+    // 32 levels are fine.
+    const ok = file('deep-ok.goals.json', `{"format":"goalpost.goals/1","goals":[{"id":"g","name":"G","when":${nest('{"anyOf":[', '{"url":{"contains":"/thanks"}}', ']}', 32)}}]}`);
+    expect(goalpost(['replay', '01-conversion-vs-goal.journey.json', '--goals', ok, '--json']).code).toBe(0);
+    // A pushed value and a HAR entry nested 100,000 deep are data, not structure: read as usual.
+    const journey = file('deep.journey.json', `{"format":"goalpost.journey/1","events":[{"type":"navigation","t":1700000000000,"url":"https://a.example/"},{"type":"push","t":1700000000001,"target":"dataLayer","value":${nest('[', '1', ']', 100_000)}}]}`);
+    expect(goalpost(['replay', journey, '--json']).code).toBe(0);
+    const har = file('deep.har', `{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"startedDateTime":"2024-01-01T00:00:00Z","request":{"method":"GET","url":"https://a.example/","headers":[],"deep":${nest('{"a":', '1', '}', 100_000)}},"response":{"status":200}}]}}`);
+    expect(goalpost(['replay', har, '--json']).code).toBe(0);
+  }, 60_000);
+
   it('--help explains the command', () => {
     const r = goalpost(['replay', '--help']);
     expect(r.code).toBe(0);
