@@ -204,11 +204,10 @@ export class JourneyStore {
         await this.prune(tab, log);
       } catch (e) {
         if (!QUOTA.test(String((e as Error | undefined)?.message ?? e))) {
-          // Not the quota (the worker is stopping, storage is busy): nothing is dropped, the
-          // chunks stay to write, and callers waiting on this write hear it failed.
-          const again = this.dirty.get(tab);
-          if (again) for (const c of chunks) again.add(c);
-          else this.dirty.set(tab, new Set(chunks));
+          // Not the quota (the worker is stopping, storage is busy): nothing is dropped. Memory
+          // is now ahead of storage, so the tab is read again before its next change, and the
+          // callers waiting on this write hear it failed (a relay sends its records again).
+          this.forget(tab);
           failed = e;
           continue;
         }
@@ -246,6 +245,14 @@ export class JourneyStore {
     });
   }
 
+  /** Drops a tab's cached state: its next operation reads it from storage again. */
+  private forget(tab: number): void {
+    this.logs.delete(tab);
+    this.sizes.delete(tab);
+    this.dirty.delete(tab);
+    this.storedFrom.delete(tab);
+  }
+
   /** Forgets one tab's log, or all of them. */
   clear(tab?: number): Promise<void> {
     return this.serial(async () => {
@@ -254,12 +261,7 @@ export class JourneyStore {
         const parsed = parseKey(k);
         return parsed !== undefined && (tab === undefined || parsed.tab === tab);
       });
-      for (const t of tab === undefined ? [...this.logs.keys()] : [tab]) {
-        this.logs.delete(t);
-        this.sizes.delete(t);
-        this.dirty.delete(t);
-        this.storedFrom.delete(t);
-      }
+      for (const t of tab === undefined ? [...this.logs.keys()] : [tab]) this.forget(t);
       if (tab === undefined) this.positions = new WeakMap();
       if (keys.length > 0) await this.area.remove(keys);
     });

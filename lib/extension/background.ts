@@ -56,7 +56,8 @@ export function startBackground(browser: Browser): void {
     if (ownRequest(d)) return;
     // Cut as the hook cuts, so both views of one long URL still pair.
     const req = { requestId: d.requestId, ...cutUrl(d.url), method: d.method, type: d.type, t: d.timeStamp, ...(d.documentUrl ? { pageUrl: d.documentUrl } : {}) };
-    void merger.netDone(d.tabId, req, out, redirected);
+    // A write lost with a stopping worker takes this view with it (docs/counting.md).
+    merger.netDone(d.tabId, req, out, redirected).catch(() => undefined);
   };
   const onRedirect = (d: RequestDetails) => done(d, { status: d.statusCode }, true);
   const onCompleted = (d: RequestDetails) => done(d, { status: d.statusCode }, false);
@@ -102,7 +103,7 @@ export function startBackground(browser: Browser): void {
 
   browser.webNavigation.onCommitted.addListener((d) => {
     if (d.frameId !== 0 || d.tabId < 0 || !/^https?:/.test(d.url)) return;
-    void merger.navigation(d.tabId, { url: d.url, t: d.timeStamp, transition: d.transitionType });
+    merger.navigation(d.tabId, { url: d.url, t: d.timeStamp, transition: d.transitionType }).catch(() => undefined);
   });
 
   browser.runtime.onMessage.addListener(((message: unknown, sender: Parameters<typeof handleMessage>[1]) =>

@@ -85,7 +85,7 @@ describe('durable capture', () => {
     expect(log.docs).not.toHaveProperty('doc-00000000');
   });
 
-  it('a write that fails for any reason but the quota drops nothing and is retried by the next write', async () => {
+  it('a write that fails for any reason but the quota drops nothing: the tab is read again and the batch sent again is stored', async () => {
     const area = new MemoryArea();
     const store = new JourneyStore(area);
     area.failSet = () => new Error('Error in invocation of storage.set');
