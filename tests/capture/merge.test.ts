@@ -131,8 +131,8 @@ describe('merging the hook and network views', () => {
   it('adds the page’s user agent, language and time zone to its navigation', async () => {
     const { merger, events } = setup();
     await merger.navigation(TAB, { url: PAGE, t: T, transition: 'link' });
-    await merger.capture(TAB, [{ kind: 'page', t: T + 5, url: PAGE, referrer: '', userAgent: 'UA/1', language: 'de-DE', timezoneOffset: -60 }]);
-    await merger.capture(TAB, [{ kind: 'page', t: T + 90, url: 'https://pay.example/p', referrer: '', userAgent: 'UA/1', language: 'de-DE', timezoneOffset: -60 }]);
+    await merger.capture(TAB, batch([{ kind: 'page', t: T + 5, url: PAGE, referrer: '', userAgent: 'UA/1', language: 'de-DE', timezoneOffset: -60 }]));
+    await merger.capture(TAB, batch([{ kind: 'page', t: T + 90, url: 'https://pay.example/p', referrer: '', userAgent: 'UA/1', language: 'de-DE', timezoneOffset: -60 }]));
     expect(await events()).toEqual([
       { type: 'navigation', t: T, url: PAGE, tab: TAB, transition: 'link', userAgent: 'UA/1', language: 'de-DE', timezoneOffset: -60 },
       { type: 'navigation', t: T + 90, url: 'https://pay.example/p', tab: TAB, userAgent: 'UA/1', language: 'de-DE', timezoneOffset: -60 },
