@@ -55,6 +55,19 @@ function tagsFor(origin: Origin, sde: object, opts: { ga4?: boolean } = {}): str
   return tags.join('\n');
 }
 
+/**
+ * The product page listens to LivePerson's event bus (queued until the tag loads, as lpTag's
+ * own snippet does) and, when the visitor accepts the chat offer, reports a lead at once with
+ * `lpTag.sdes.send`, as single-page flows do.
+ */
+const CHAT_LEAD_JS = `
+window.lpTag = window.lpTag || {};
+lpTag.events = lpTag.events || { _queued: [], bind: function (a, e, f) { this._queued.push(typeof a === 'object' ? a : { appName: a, eventName: e, func: f }); } };
+lpTag.events.bind('LP_OFFERS', 'OFFER_CLICK', function (data) {
+  lpTag.sdes.send({ type: 'lead', lead: { topic: 'espresso machine advice', leadId: 'chat-' + data.engagementId + '-' + Date.now() } });
+});
+`;
+
 function page(title: string, head: string, body: string, brand = 'Shop Example — coffee gear'): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -92,7 +105,9 @@ export function demoPages(origin: Origin): Record<string, (url: URL) => string> 
         `<h1>${p.name}</h1>
 <div data-experience-slot></div>
 <p>${p.price} ${p.currency}. Ships in two days.</p>
-<p><a id="add-to-cart" class="button" href="${shop}/cart">Add to cart</a></p>`,
+<p><a id="add-to-cart" class="button" href="${shop}/cart">Add to cart</a></p>
+<div data-lp-engagement></div>
+<script>${CHAT_LEAD_JS}</script>`,
       ),
     [`${SHOP_HOST}/cart`]: () =>
       page(

@@ -131,16 +131,4 @@ export function optimizelyTag(origin: Origin, experience: { campaignId: string; 
 `;
 }
 
-/**
- * LivePerson lpTag stand-in: the page queues engagement attributes (SDEs) in `lpTag.sdes`
- * before or after this loads; the real tag reads the queue the same way.
- */
-export function livepersonTag(siteId: string): string {
-  return `(function () {
-  window.lpTag = window.lpTag || {};
-  lpTag.site = ${JSON.stringify(siteId)};
-  lpTag.sdes = lpTag.sdes || [];
-  lpTag.loaded = true;
-})();
-`;
-}
+export { livepersonTag } from './liveperson';
