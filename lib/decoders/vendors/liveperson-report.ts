@@ -49,8 +49,8 @@ const DICT: Dictionary = {
 };
 
 /** The base every hit of one request shares: the page, and LivePerson's ids when sent. */
-function base(url: string, vid: string | undefined, sid: string | undefined): SdeBase {
-  const b: SdeBase = { vendor: LIVEPERSON_ID, url };
+function base(url: string, account: string, vid: string | undefined, sid: string | undefined): SdeBase {
+  const b: SdeBase = { vendor: LIVEPERSON_ID, url, account };
   if (vid) b.clientId = vid;
   if (sid) b.sessionId = sid;
   return b;
@@ -74,7 +74,8 @@ export function decodePageReport(url: URL, req: RawRequest): Decoded | null {
   const q = urlFields(url, problems);
   const type = q.get('t') ?? '';
   const page = pageOf(q.get('u'), req.pageUrl);
-  const b = base(page, q.get('vid'), q.get('sid'));
+  const account = segment(m[1]!);
+  const b = base(page, account, q.get('vid'), q.get('sid'));
   const hits: HitBody[] = [];
   if (type === 'sp') {
     const referrer = q.get('r');
@@ -84,7 +85,7 @@ export function decodePageReport(url: URL, req: RawRequest): Decoded | null {
   if (sdes !== undefined) hits.push(...sdeHits(sdes, b, problems));
   const requestType = REPORT_TYPES[type] ?? (type ? `Report (t=${type})` : 'Report');
   return decoded(LIVEPERSON_ID, LIVEPERSON_NAME, {
-    account: segment(m[1]!),
+    account,
     requestType,
     hits,
     params: [
@@ -122,7 +123,8 @@ export function decodeMonitoringApi(url: URL, req: RawRequest): Decoded | null {
   const q = urlFields(url, problems);
   const body = jsonBody(req, problems);
   const vid = attributes ? segment(attributes[2]!) : q.get('vid');
-  const b = base(pageOf(undefined, req.pageUrl), vid, q.get('sid'));
+  const account = segment((monitoring ?? attributes)![1]!);
+  const b = base(pageOf(undefined, req.pageUrl), account, vid, q.get('sid'));
   // Monitoring API: {engagementAttributes: […]}; Engagement Attributes API: the array itself.
   const sdes = monitoring ? (isObject(body) ? body.engagementAttributes : undefined) : body;
   if (body !== undefined && sdes === undefined) problems.push('The body has no engagementAttributes.');
@@ -133,7 +135,7 @@ export function decodeMonitoringApi(url: URL, req: RawRequest): Decoded | null {
       : 'Monitoring API engagement';
   const types = sdes !== undefined ? sdeTypes(sdes) : '';
   return decoded(LIVEPERSON_ID, LIVEPERSON_NAME, {
-    account: segment((monitoring ?? attributes)![1]!),
+    account,
     requestType: types ? `${requestType}: ${types}` : requestType,
     hits: sdes !== undefined ? sdeHits(sdes, b, problems) : [],
     params: [
