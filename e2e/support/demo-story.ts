@@ -75,6 +75,24 @@ export function expectTagStory(report: Report, stdout: string): void {
   expect(stdout).toMatch(/\/delivery/);
 }
 
+/** LivePerson's page reports carry the SDEs the shop queued and sent, and the purchase counts from them. */
+export function expectLivePersonStory(out: string, report: Report): void {
+  const journey = JSON.parse(readFileSync(join(out, 'journey.json'), 'utf8')) as { events: { type: string; url?: string }[] };
+  const reports = journey.events
+    .filter((e) => e.type === 'request' && e.url !== undefined)
+    .map((e) => new URL(e.url!))
+    .filter((u) => u.hostname.endsWith('.v.liveperson.net') && u.pathname.startsWith('/api/js/'))
+    .map((u) => u.searchParams);
+  const sdes = (t: string) => reports.filter((q) => q.get('t') === t).map((q) => q.get('sdes') ?? '').join('\n');
+  // The thanks pages' page starts carry the purchases queued before tag.js loaded.
+  expect(sdes('sp')).toMatch(/"orderId":"A1001"/);
+  expect(sdes('sp')).toMatch(/"orderId":"A1002"/);
+  // The accepted chat offer's lead, sent at once with lpTag.sdes.send.
+  expect(sdes('ip')).toMatch(/"type":"lead"/);
+  const purchase = report.goals.find((g) => g.id === 'purchase')!;
+  expect(purchase.occurrences.map((o) => o.reason)).toEqual(['counted', 'counted', 'duplicate-id']);
+}
+
 export function expectOutputs(out: string, stdout: string): void {
   const pngs = readdirSync(out).filter((f) => f.endsWith('.png'));
   expect(pngs).toEqual(expect.arrayContaining(['panel-tags.png', 'panel-sessions.png', 'panel-goals.png', 'panel-diagnose.png']));
