@@ -17,6 +17,7 @@
  */
 import type { SiteResponse } from '../browser/site-server';
 import { LIVEPERSON_MONITOR_HOST } from './hosts';
+import { COOKIE_JS } from './tags';
 
 type Origin = (host: string) => string;
 
@@ -30,17 +31,7 @@ export const DEMO_ENGAGEMENT = {
 
 export function livepersonTag(origin: Origin, siteId: string): string {
   return `(function () {
-  function getCookie(name) {
-    var parts = document.cookie.split('; ');
-    for (var i = 0; i < parts.length; i++) {
-      var eq = parts[i].indexOf('=');
-      if (parts[i].slice(0, eq) === name) return decodeURIComponent(parts[i].slice(eq + 1));
-    }
-    return '';
-  }
-  function setCookie(name, value, seconds) {
-    document.cookie = name + '=' + encodeURIComponent(value) + '; path=/' + (seconds ? '; max-age=' + seconds : '');
-  }
+  ${COOKIE_JS}
   var site = ${JSON.stringify(siteId)};
   var endpoint = ${JSON.stringify(origin(LIVEPERSON_MONITOR_HOST))} + '/api/js/' + site;
   var lpTag = window.lpTag = window.lpTag || {};
@@ -69,7 +60,7 @@ export function livepersonTag(origin: Origin, siteId: string): string {
       delete window[cb];
       var conf = (answer && answer.sdkConf) || {};
       if (conf.lpVisitorId) setCookie('LPVID', conf.lpVisitorId, 31536000);
-      if (conf.lpSessionId) setCookie('LPSID-' + site, conf.lpSessionId, 0);
+      if (conf.lpSessionId) setCookie('LPSID-' + site, conf.lpSessionId, 1800);
       if (t === 'sp') report('pl');
     };
     var s = document.createElement('script');

@@ -18,9 +18,9 @@ import {
 } from './hosts';
 import { demoPages } from './pages';
 import { DEMO_EXPERIENCE } from './experience';
-import { livepersonReport } from './liveperson';
+import { livepersonReport, livepersonTag } from './liveperson';
 import { ptengineTag } from './ptengine-tag';
-import { ga4Tag, livepersonTag, optimizelyTag } from './tags';
+import { ga4Tag, optimizelyTag } from './tags';
 
 const JS = 'text/javascript; charset=utf-8';
 

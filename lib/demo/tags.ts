@@ -20,7 +20,7 @@ import {
 type Origin = (host: string) => string;
 
 /** Cookie helpers shared by the stand-ins (inlined into each script: tags are self-contained). */
-const COOKIE_JS = `
+export const COOKIE_JS = `
   function getCookie(name) {
     var parts = document.cookie.split('; ');
     for (var i = 0; i < parts.length; i++) {
@@ -130,5 +130,3 @@ export function optimizelyTag(origin: Origin, experience: { campaignId: string; 
 })();
 `;
 }
-
-export { livepersonTag } from './liveperson';
