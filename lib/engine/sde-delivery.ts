@@ -25,17 +25,17 @@ const SDE_TARGETS = new Set(['lpTag.sdes', 'lpTag.sdes.send', 'lpTag.newPage']);
 /** Request and page clocks can differ by a little: a report this much before a push may carry it. */
 const CLOCK_SLACK_MS = 1000;
 
-interface Report {
+/** One LivePerson report (page report or API call) from a page. */
+interface SentReport {
   t: number;
   delivered: boolean;
   failure?: string;
-  /** Content keys of the SDE hits it carried, each consumed by at most one push. */
+  /** Content keys of the SDEs it carried, each matched to at most one push. */
   sdes: string[];
-  hits: EngineHit[];
 }
 
 interface PageLog {
-  reports: Report[];
+  reports: SentReport[];
   /** The tag's own script loads on the page, with their failure if any. */
   tags: { failure?: string; blocked: boolean }[];
 }
@@ -43,7 +43,7 @@ interface PageLog {
 interface Pushed {
   hit: EngineHit;
   target: string;
-  keys: string[];
+  key: string;
 }
 
 /** What an SDE says, without where or by whom: equal keys are the same SDE sent twice. */
@@ -72,22 +72,21 @@ export class SdeDelivery {
     if (!decoded || decoded.decoder !== LIVEPERSON) return;
     const failed = requestFailure(req);
     // The hook knows the page; a report also names it (`u`), which is what an SPA's report says.
-    const urls = new Set([req.pageUrl, ...hits.map((h) => h.url)].filter((u): u is string => !!u));
-    for (const url of urls) {
-      const log = this.log(pageKey(req.browser, url));
-      if (decoded.role === 'library') log.tags.push(failed ? { failure: failed.failure, blocked: failed.blocked } : { blocked: false });
-      else if (decoded.role === 'hit') {
-        const sdes = hits.filter((h) => h.kind !== 'pageview');
-        const report: Report = { t: req.t, delivered: !failed, sdes: sdes.map(sdeKey), hits: sdes };
-        if (failed) report.failure = failed.failure;
-        log.reports.push(report);
-      }
+    // One report is filed under each, as the same object, so it is matched once.
+    const keys = new Set([req.pageUrl, ...hits.map((h) => h.url)].filter((u): u is string => !!u).map((u) => pageKey(req.browser, u)));
+    if (decoded.role === 'library') {
+      const load = failed ? { failure: failed.failure, blocked: failed.blocked } : { blocked: false };
+      for (const key of keys) this.log(key).tags.push(load);
+    } else if (decoded.role === 'hit') {
+      const report: SentReport = { t: req.t, delivered: !failed, sdes: hits.filter((h) => h.kind !== 'pageview').map(sdeKey) };
+      if (failed) report.failure = failed.failure;
+      for (const key of keys) this.log(key).reports.push(report);
     }
   }
 
   push(push: PushEvent, hits: readonly EngineHit[]): void {
     if (!SDE_TARGETS.has(push.target)) return;
-    for (const hit of hits) if (hit.vendor === LIVEPERSON) this.pushed.push({ hit, target: push.target, keys: [sdeKey(hit)] });
+    for (const hit of hits) if (hit.vendor === LIVEPERSON) this.pushed.push({ hit, target: push.target, key: sdeKey(hit) });
   }
 
   /**
@@ -96,14 +95,14 @@ export class SdeDelivery {
    */
   settle(): Set<EngineHit> {
     const dropped = new Set<EngineHit>();
-    const consumed = new Map<Report, Set<number>>();
+    const consumed = new Map<SentReport, Set<number>>();
     const pushed = this.pushed.slice().sort((a, b) => a.hit.t - b.hit.t);
     for (const p of pushed) {
       const browser = p.hit.browser ?? DEFAULT_BROWSER;
       if (!this.networkBrowsers.has(browser)) continue;
       const log = this.pages.get(pageKey(p.hit.browser, p.hit.url));
       const after = (log?.reports ?? []).filter((r) => r.t >= p.hit.t - CLOCK_SLACK_MS);
-      if (after.some((r) => this.consume(r, p.keys[0]!, consumed))) {
+      if (after.some((r) => this.consume(r, p.key, consumed))) {
         dropped.add(p.hit);
         continue;
       }
@@ -118,7 +117,7 @@ export class SdeDelivery {
     return dropped;
   }
 
-  private consume(r: Report, key: string, consumed: Map<Report, Set<number>>): boolean {
+  private consume(r: SentReport, key: string, consumed: Map<SentReport, Set<number>>): boolean {
     let used = consumed.get(r);
     if (!used) consumed.set(r, (used = new Set()));
     for (let i = 0; i < r.sdes.length; i++) {
@@ -130,7 +129,7 @@ export class SdeDelivery {
     return false;
   }
 
-  private reason(log: PageLog | undefined, after: Report[], readable: boolean): Reason {
+  private reason(log: PageLog | undefined, after: SentReport[], readable: boolean): Reason {
     const failedTag = log?.tags.find((t) => t.failure !== undefined);
     if (after.length === 0 && failedTag) {
       return {

@@ -119,6 +119,31 @@ describe('an SDE counts when a delivered LivePerson report carried it', () => {
     expect(r.goals[0]!.occurrences.map((o) => o.reason)).toEqual(['counted']);
   });
 
+  it('lpTag.newPage in a single-page app: its SDEs are matched to the report of the new page, counted once', () => {
+    const SPA = 'https://jewels.example/app';
+    const r = run([
+      nav(at(0), SPA),
+      tag(at(0, 1), SPA),
+      report(at(0, 2), SPA, { vid: 'V1', sid: 'S1' }),
+      push(at(1), { url: THANKS, options: { sdes: [purchase] } }, { target: 'lpTag.newPage', pageUrl: SPA }),
+      // The report names the new page in `u`; the page the request was sent from may still read as the old URL.
+      report(at(1, 1), THANKS, { vid: 'V1', sid: 'S1', sdes: [purchase] }, { pageUrl: SPA }),
+    ], [sale], {}, 'liveengage');
+    expect(r.goals[0]!.occurrences.map((o) => [o.reason, o.url])).toEqual([['counted', THANKS]]);
+  });
+
+  it('a report filed under two spellings of its page still carries each SDE once', () => {
+    const r = run([
+      nav(at(0), THANKS),
+      sde(at(0, 1), purchase),
+      sde(at(0, 1), purchase),
+      tag(at(0, 2), THANKS),
+      report(at(0, 3), `${THANKS}#top`, { vid: 'V1', sid: 'S1', sdes: [purchase] }, { pageUrl: THANKS }),
+    ], [sale], {}, 'liveengage');
+    // The push no report carried (at 0:01) is not delivered; the report's purchase (at 0:03) counts.
+    expect(r.goals[0]!.occurrences.map((o) => [o.reason, o.t])).toEqual([['not-delivered', new Date(at(0, 1)).toISOString()], ['counted', new Date(at(0, 3)).toISOString()]]);
+  });
+
   it('SDEs pushed twice and carried once: the second push is not delivered', () => {
     const r = run([
       nav(at(0), THANKS),
