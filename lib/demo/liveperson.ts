@@ -6,7 +6,8 @@
  *   when the page starts, with the page URL, title, referrer and every SDE queued in
  *   `lpTag.sdes` so far; `t=pl` once the page has loaded. A first visit's `sp` carries no
  *   `vid`/`sid`: the answer assigns them (`sdkConf.lpVisitorId` / `lpSessionId`), and the tag keeps
- *   them in the first-party `LPVID` and `LPSID-<site>` cookies, as the real tag does.
+ *   them in the first-party `LPVID` and `LPSID-<site>` cookies, as the real tag does (the session
+ *   cookie lives 30 minutes here, renewed by every answer).
  * - `lpTag.sdes.push` after the page started queues the SDE for the tag's next report, sent
  *   shortly after; `lpTag.sdes.send` sends at once. Both go as an in-page report (`t=ip`) with
  *   `sdes=[…]` (which report type the real tag uses for them is not public).
