@@ -8,6 +8,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
+import { DEMO_ENGAGEMENT } from '../../lib/demo/liveperson';
+import { replay } from '../../lib/engine';
+import type { JourneyEvent } from '../../lib/formats/journey';
 import type { Report } from '../../lib/formats/report';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -91,6 +94,17 @@ export function expectLivePersonStory(out: string, report: Report): void {
   expect(sdes('ip')).toMatch(/"type":"lead"/);
   const purchase = report.goals.find((g) => g.id === 'purchase')!;
   expect(purchase.occurrences.map((o) => o.reason)).toEqual(['counted', 'counted', 'duplicate-id']);
+  // Under LiveEngage's rules: the chat offer shown and accepted is one engagement, and the lead
+  // sent after it counts for the engagement's campaign goal once (the send and its report are one).
+  const events = journey.events as JourneyEvent[];
+  const live = replay(events, { format: 'goalpost.goals/1', model: 'liveengage', goals: [
+    { id: 'chat', when: { engagement: true } },
+    { id: 'advice-lead', when: { lead: { topic: 'espresso machine advice' } }, experience: DEMO_ENGAGEMENT.engagementId },
+  ] });
+  expect(live.goals.map((g) => [g.id, g.total, g.occurrences.map((o) => o.reason)])).toEqual([
+    ['chat', 1, ['counted']],
+    ['advice-lead', 1, ['counted']],
+  ]);
 }
 
 export function expectOutputs(out: string, stdout: string): void {

@@ -8,13 +8,16 @@
  *   `vid`/`sid`: the answer assigns them (`sdkConf.lpVisitorId` / `lpSessionId`), and the tag keeps
  *   them in the first-party `LPVID` and `LPSID-<site>` cookies, as the real tag does (the session
  *   cookie lives 30 minutes here, renewed by every answer).
- * - `lpTag.sdes.push` after the page started queues the SDE for the tag's next report, sent
- *   shortly after; `lpTag.sdes.send` sends at once. Both go as an in-page report (`t=ip`) with
+ * - Like tag.js, it replaces the page's `lpTag.sdes` array with an object (`push`, `send`, `get`)
+ *   and replays the queued SDEs through it. `push` after the page started queues the SDE for the
+ *   tag's next report, sent shortly after; `send` sends at once. Both go as an in-page report (`t=ip`) with
  *   `sdes=[…]` (which report type the real tag uses for them is not public).
  * - `lpTag.events` is the tag's event bus (`bind(app, event, fn)` or `bind({appName, eventName,
- *   func})`, `trigger(app, event, data)`). On a page with `[data-lp-engagement]` the tag renders a
- *   chat offer and publishes LP_OFFERS `START`, `OFFER_DISPLAY` and `OFFER_IMPRESSION` with the
- *   engagement's ids; clicking it publishes `OFFER_CLICK`.
+ *   func})`, `trigger`/`publish(app, event, data)`); the binds and triggers the embed snippet
+ *   deferred (`lpTag._defB`, `_defT`) run once it is there. On a page with `[data-lp-engagement]`,
+ *   once the page start is answered, the tag renders a chat offer and publishes LP_OFFERS
+ *   `START`, `OFFER_DISPLAY` and `OFFER_IMPRESSION` with the engagement's ids; clicking it
+ *   publishes `OFFER_CLICK`.
  */
 import type { SiteResponse } from '../browser/site-server';
 import { LIVEPERSON_MONITOR_HOST } from './hosts';
@@ -37,11 +40,9 @@ export function livepersonTag(origin: Origin, siteId: string): string {
   var endpoint = ${JSON.stringify(origin(LIVEPERSON_MONITOR_HOST))} + '/api/js/' + site;
   var lpTag = window.lpTag = window.lpTag || {};
   lpTag.site = site;
-  var queue = lpTag.sdes = lpTag.sdes || [];
   var pid = String(Math.floor(Math.random() * 1e10));
   var tid = sessionStorage.getItem('lpTabId') || String(Math.floor(Math.random() * 1e10));
   sessionStorage.setItem('lpTabId', tid);
-  var sent = 0;
   var calls = 0;
 
   function report(t, extra) {
@@ -62,7 +63,11 @@ export function livepersonTag(origin: Origin, siteId: string): string {
       var conf = (answer && answer.sdkConf) || {};
       if (conf.lpVisitorId) setCookie('LPVID', conf.lpVisitorId, 31536000);
       if (conf.lpSessionId) setCookie('LPSID-' + site, conf.lpSessionId, 1800);
-      if (t === 'sp') report('pl');
+      if (t === 'sp') {
+        report('pl');
+        // The engagement to show comes with the monitoring answer, so offers render after it.
+        showEngagement();
+      }
     };
     var s = document.createElement('script');
     s.src = endpoint + '?' + q.toString();
@@ -70,52 +75,68 @@ export function livepersonTag(origin: Origin, siteId: string): string {
     (document.head || document.documentElement).appendChild(s);
   }
 
-  function unsent() {
-    var list = [];
-    for (var i = sent; i < queue.length; i++) list = list.concat(queue[i]);
-    sent = queue.length;
-    return list;
-  }
-
-  // Pushed after the page started: queued for the tag's next report.
+  // tag.js replaces the page's lpTag.sdes array with its own store and replays the queue
+  // through it: what the page queued so far goes with the page start, later pushes with the
+  // next report, and send() at once.
+  var store = [];
+  var unsent = [];
+  var started = false;
   var pending = 0;
-  var arrayPush = Array.prototype.push;
-  queue.push = function () {
-    var n = arrayPush.apply(queue, arguments);
-    if (!pending) pending = setTimeout(function () { pending = 0; var l = unsent(); if (l.length) report('ip', { sdes: JSON.stringify(l) }); }, 300);
-    return n;
-  };
-  queue.send = function (data, fn) {
-    var list = data === undefined ? [] : [].concat(data);
-    if (list.length) report('ip', { sdes: JSON.stringify(list) });
-    if (typeof fn === 'function') setTimeout(fn, 0);
-  };
-
-  var bus = lpTag.events && typeof lpTag.events === 'object' ? lpTag.events : {};
-  // Binds the page made before the tag loaded (the page's own stub queues them).
-  var listeners = bus._queued instanceof Array ? bus._queued.slice() : [];
-  bus.bind = function (app, event, fn) {
-    var o = typeof app === 'object' && app ? app : { appName: app, eventName: event, func: fn };
-    listeners.push(o);
-  };
-  bus.trigger = function (app, event, data) {
-    for (var i = 0; i < listeners.length; i++) {
-      var l = listeners[i];
-      if ((l.appName === app || l.appName === '*' || !l.appName) && l.eventName === event && typeof l.func === 'function') {
-        try { l.func.call(l.context || null, data, { appName: app, eventName: event }); } catch (e) {}
+  function flush() {
+    pending = 0;
+    if (unsent.length) report('ip', { sdes: JSON.stringify(unsent.splice(0)) });
+  }
+  var queued = lpTag.sdes;
+  lpTag.sdes = {
+    push: function () {
+      for (var i = 0; i < arguments.length; i++) {
+        var list = [].concat(arguments[i]);
+        for (var j = 0; j < list.length; j++) { store.push(list[j]); unsent.push(list[j]); }
       }
+      if (started && !pending) pending = setTimeout(flush, 300);
+      return store.length;
+    },
+    send: function (data, fn) {
+      var list = data === undefined ? [] : [].concat(data);
+      for (var i = 0; i < list.length; i++) store.push(list[i]);
+      if (list.length) report('ip', { sdes: JSON.stringify(list) });
+      if (typeof fn === 'function') setTimeout(fn, 0);
+    },
+    get: function (type) {
+      return type ? store.filter(function (x) { return x && x.type === type; }) : store;
     }
   };
+  if (queued && queued.length) for (var q = 0; q < queued.length; q++) lpTag.sdes.push(queued[q]);
+
+  // The event bus (bind, trigger and publish as one function), then the binds and triggers the
+  // embed snippet's stub deferred until now.
+  var listeners = [];
+  function bind(app, event, fn) {
+    listeners.push(typeof app === 'object' && app ? app : { appName: app, eventName: event, func: fn });
+  }
+  function trigger(app, event, data) {
+    var info = typeof app === 'object' && app ? app : { appName: app, eventName: event, data: data };
+    for (var i = 0; i < listeners.length; i++) {
+      var l = listeners[i];
+      if ((l.appName === info.appName || l.appName === '*' || !l.appName) && l.eventName === info.eventName && typeof l.func === 'function') {
+        try { l.func.call(l.context || null, info.data, { appName: info.appName, eventName: info.eventName }); } catch (e) {}
+      }
+    }
+  }
+  var bus = { bind: bind, trigger: trigger, publish: trigger };
   lpTag.events = bus;
+  var deferred = (lpTag._defB || []).concat(lpTag._defT || []);
+  for (var d = 0; d < deferred.length; d++) { try { deferred[d](); } catch (e) {} }
 
   var sp = { u: location.href, pt: document.title, df: '0', os: '0' };
   if (document.referrer) sp.r = document.referrer;
-  var first = unsent();
-  if (first.length) sp.sdes = JSON.stringify(first);
+  if (unsent.length) sp.sdes = JSON.stringify(unsent.splice(0));
+  started = true;
   report('sp', sp);
 
-  var slot = document.querySelector('[data-lp-engagement]');
-  if (slot) {
+  function showEngagement() {
+    var slot = document.querySelector('[data-lp-engagement]');
+    if (!slot || slot.firstChild) return;
     var data = ${JSON.stringify({ ...DEMO_ENGAGEMENT, engagementType: 6, contextId: '1', state: 1 })};
     bus.trigger('LP_OFFERS', 'START', data);
     var offer = document.createElement('button');

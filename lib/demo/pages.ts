@@ -56,13 +56,16 @@ function tagsFor(origin: Origin, sde: object, opts: { ga4?: boolean } = {}): str
 }
 
 /**
- * The product page listens to LivePerson's event bus (queued until the tag loads, as lpTag's
- * own snippet does) and, when the visitor accepts the chat offer, reports a lead at once with
+ * The product page listens to LivePerson's event bus (deferred until the tag loads, as lpTag's
+ * embed snippet does) and, when the visitor accepts the chat offer, reports a lead at once with
  * `lpTag.sdes.send`, as single-page flows do.
  */
 const CHAT_LEAD_JS = `
 window.lpTag = window.lpTag || {};
-lpTag.events = lpTag.events || { _queued: [], bind: function (a, e, f) { this._queued.push(typeof a === 'object' ? a : { appName: a, eventName: e, func: f }); } };
+lpTag.events = lpTag.events || {
+  bind: function (a, e, f) { (lpTag._defB = lpTag._defB || []).push(function () { lpTag.events.bind(a, e, f); }); },
+  trigger: function (a, e, d) { (lpTag._defT = lpTag._defT || []).push(function () { lpTag.events.trigger(a, e, d); }); }
+};
 lpTag.events.bind('LP_OFFERS', 'OFFER_CLICK', function (data) {
   lpTag.sdes.send({ type: 'lead', lead: { topic: 'espresso machine advice', leadId: 'chat-' + data.engagementId + '-' + Date.now() } });
 });

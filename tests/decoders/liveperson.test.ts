@@ -155,6 +155,12 @@ describe('LivePerson page API pushes', () => {
     ]);
   });
 
+  it('lpTag.sdes.send with a callback: the callback the hook recorded is not an SDE', () => {
+    const d = decodePush({ target: 'lpTag.sdes.send', value: [[{ type: 'purchase', total: 5, orderId: 'P1' }], '[function]'], pageUrl: PAGE })!;
+    expect(d.hits).toEqual([{ vendor: 'liveperson', url: PAGE, kind: 'transaction', transaction: { total: 5, orderId: 'P1' } }]);
+    expect(d.problems ?? []).toEqual([]);
+  });
+
   it('lpTag.newPage: no page view of its own (the report is the page view), its options.sdes on the new URL', () => {
     const d = decodePush({ target: 'lpTag.newPage', value: { url: 'https://x.com/newUrl/Cart.html', options: { section: ['sales'], sdes: [{ type: 'cart', total: 11.7, numItems: 6 }] } }, pageUrl: 'https://x.com/' })!;
     expect(d.hits).toEqual([{ vendor: 'liveperson', url: 'https://x.com/newUrl/Cart.html', kind: 'event', name: 'cart' }]);

@@ -3,7 +3,8 @@
  *
  * - `lpTag.sdes` — `lpTag.sdes.push(sde | sde[])`: queued, sent "when the lpTag communicates
  *   next" (the next page report);
- * - `lpTag.sdes.send` — `lpTag.sdes.send(sde | sde[], fn)`: sent immediately (SPAs);
+ * - `lpTag.sdes.send` — `lpTag.sdes.send(sde | sde[], fn)`: sent immediately (SPAs); the hook
+ *   records `[data, '[function]']` when a callback was passed;
  * - `lpTag.newPage` — `{url, options?}` for `lpTag.newPage(url, {section, sdes, taglets})`: the
  *   tag starts a new page context and reports it; `options.sdes` are that page's SDEs;
  * - `lpTag.events` — `{appName, eventName, data?}` for each publication on the tag's event bus.
@@ -39,6 +40,15 @@ function decodeSdes(push: RawPush, sdes: unknown, url: string, what: string): De
     params: describe(flatten(push.value), {}, 'Engagement attributes').filter((p) => p.key !== ''),
     problems,
   });
+}
+
+/**
+ * What `send(data, fn)` sent: the hook records one argument as itself and several as their
+ * array, so `send(sde, callback)` arrives as `[sde, '[function]']`; the callback is not an SDE.
+ */
+function sentData(value: unknown): unknown {
+  if (Array.isArray(value) && value.length === 2 && !isObject(value[1]) && !Array.isArray(value[1])) return value[0];
+  return value;
 }
 
 function decodeNewPage(push: RawPush): Decoded | null {
@@ -85,7 +95,7 @@ export const livepersonPush: PushDecoder = {
       case 'lpTag.newPage':
         return decodeNewPage(push);
       case 'lpTag.sdes.send':
-        return decodeSdes(push, push.value, pageOf(undefined, push.pageUrl), 'lpTag.sdes.send');
+        return decodeSdes(push, sentData(push.value), pageOf(undefined, push.pageUrl), 'lpTag.sdes.send');
       default:
         return decodeSdes(push, push.value, pageOf(undefined, push.pageUrl), 'lpTag.sdes');
     }
