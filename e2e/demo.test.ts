@@ -27,5 +27,6 @@ describe('goalpost demo', () => {
   it('gives the experience-before-goal verdict both ways', () => story.expectExperienceStory(report, run.stdout));
   it('shows conversions, goals and total differing for the thanks page', () => story.expectCountingStory(report, run.stdout));
   it('finds the page whose tags are missing and the repeated order id', () => story.expectTagStory(report, run.stdout));
+  it("captures LivePerson's page reports carrying the SDEs the shop pushed and sent", () => story.expectLivePersonStory(out, report));
   it('writes a screenshot of each panel view and the files to replay it', () => story.expectOutputs(out, run.stdout));
 });

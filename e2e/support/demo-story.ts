@@ -8,6 +8,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
+import { DEMO_ENGAGEMENT } from '../../lib/demo/liveperson';
+import { replay } from '../../lib/engine';
+import type { JourneyEvent } from '../../lib/formats/journey';
 import type { Report } from '../../lib/formats/report';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -73,6 +76,35 @@ export function expectTagStory(report: Report, stdout: string): void {
   const purchase = report.goals.find((g) => g.id === 'purchase');
   expect(purchase?.occurrences.map((o) => o.reason)).toContain('duplicate-id');
   expect(stdout).toMatch(/\/delivery/);
+}
+
+/** LivePerson's page reports carry the SDEs the shop queued and sent, and the purchase counts from them. */
+export function expectLivePersonStory(out: string, report: Report): void {
+  const journey = JSON.parse(readFileSync(join(out, 'journey.json'), 'utf8')) as { events: { type: string; url?: string }[] };
+  const reports = journey.events
+    .filter((e) => e.type === 'request' && e.url !== undefined)
+    .map((e) => new URL(e.url!))
+    .filter((u) => u.hostname.endsWith('.v.liveperson.net') && u.pathname.startsWith('/api/js/'))
+    .map((u) => u.searchParams);
+  const sdes = (t: string) => reports.filter((q) => q.get('t') === t).map((q) => q.get('sdes') ?? '').join('\n');
+  // The thanks pages' page starts carry the purchases queued before tag.js loaded.
+  expect(sdes('sp')).toMatch(/"orderId":"A1001"/);
+  expect(sdes('sp')).toMatch(/"orderId":"A1002"/);
+  // The accepted chat offer's lead, sent at once with lpTag.sdes.send.
+  expect(sdes('ip')).toMatch(/"type":"lead"/);
+  const purchase = report.goals.find((g) => g.id === 'purchase')!;
+  expect(purchase.occurrences.map((o) => o.reason)).toEqual(['counted', 'counted', 'duplicate-id']);
+  // Under LiveEngage's rules: the chat offer shown and accepted is one engagement, and the lead
+  // sent after it counts for the engagement's campaign goal once (the send and its report are one).
+  const events = journey.events as JourneyEvent[];
+  const live = replay(events, { format: 'goalpost.goals/1', model: 'liveengage', goals: [
+    { id: 'chat', when: { engagement: true } },
+    { id: 'advice-lead', when: { lead: { topic: 'espresso machine advice' } }, experience: DEMO_ENGAGEMENT.engagementId },
+  ] });
+  expect(live.goals.map((g) => [g.id, g.total, g.occurrences.map((o) => o.reason)])).toEqual([
+    ['chat', 1, ['counted']],
+    ['advice-lead', 1, ['counted']],
+  ]);
 }
 
 export function expectOutputs(out: string, stdout: string): void {

@@ -17,6 +17,8 @@ export const PTENGINE_COLLECT_HOST = 'collect.ptengine.jp';
 export const OPTIMIZELY_LIBRARY_HOST = 'cdn.optimizely.com';
 export const OPTIMIZELY_COLLECT_HOST = 'logx.optimizely.com';
 export const LIVEPERSON_LIBRARY_HOST = 'lptag.liveperson.net';
+/** Where the web tag sends its page reports (`/api/js/<site>`): LivePerson's "va" zone. */
+export const LIVEPERSON_MONITOR_HOST = 'va.v.liveperson.net';
 
 /** Host patterns for `launchWithExtension({ mapHosts })`: exactly the demo's hosts, nothing wider. */
 export const DEMO_MAP_HOSTS: readonly string[] = [
@@ -30,6 +32,7 @@ export const DEMO_MAP_HOSTS: readonly string[] = [
   OPTIMIZELY_LIBRARY_HOST,
   OPTIMIZELY_COLLECT_HOST,
   LIVEPERSON_LIBRARY_HOST,
+  LIVEPERSON_MONITOR_HOST,
 ];
 
 /** The demo's accounts, as a real implementation would configure them. */

@@ -5,7 +5,8 @@
  * Checkout button to the payment domain (undecorated: a cross-domain break) → back to the
  * thanks page with a LivePerson purchase push.
  * Visit 2 (a newsletter campaign link starts a new visit): home → cart before the banner
- * (the campaign goal is reached before its experience) → product (banner) → cart → the linked
+ * (the campaign goal is reached before its experience) → product (banner; the LivePerson chat
+ * offer is shown and accepted) → cart → the linked
  * checkout link (decorated: the visitor is carried over) → thanks → a reload of the thanks
  * page (the same order id again) → the delivery page, whose template lost the tags.
  */
@@ -23,6 +24,7 @@ export const DEMO_STEPS: readonly Step[] = [
   { navigate: `/${CAMPAIGN_QUERY}` },
   { click: '#to-cart' },
   { click: '#to-product' },
+  { click: '#lp-engagement' },
   { click: '#add-to-cart' },
   { click: '#checkout-linked' },
   { click: '#pay-now' },

@@ -55,6 +55,22 @@ function tagsFor(origin: Origin, sde: object, opts: { ga4?: boolean } = {}): str
   return tags.join('\n');
 }
 
+/**
+ * The product page listens to LivePerson's event bus (deferred until the tag loads, as lpTag's
+ * embed snippet does) and, when the visitor accepts the chat offer, reports a lead at once with
+ * `lpTag.sdes.send`, as single-page flows do.
+ */
+const CHAT_LEAD_JS = `
+window.lpTag = window.lpTag || {};
+lpTag.events = lpTag.events || {
+  bind: function (a, e, f) { (lpTag._defB = lpTag._defB || []).push(function () { lpTag.events.bind(a, e, f); }); },
+  trigger: function (a, e, d) { (lpTag._defT = lpTag._defT || []).push(function () { lpTag.events.trigger(a, e, d); }); }
+};
+lpTag.events.bind('LP_OFFERS', 'OFFER_CLICK', function (data) {
+  lpTag.sdes.send({ type: 'lead', lead: { topic: 'espresso machine advice', leadId: 'chat-' + data.engagementId + '-' + Date.now() } });
+});
+`;
+
 function page(title: string, head: string, body: string, brand = 'Shop Example — coffee gear'): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -92,7 +108,9 @@ export function demoPages(origin: Origin): Record<string, (url: URL) => string> 
         `<h1>${p.name}</h1>
 <div data-experience-slot></div>
 <p>${p.price} ${p.currency}. Ships in two days.</p>
-<p><a id="add-to-cart" class="button" href="${shop}/cart">Add to cart</a></p>`,
+<p><a id="add-to-cart" class="button" href="${shop}/cart">Add to cart</a></p>
+<div data-lp-engagement></div>
+<script>${CHAT_LEAD_JS}</script>`,
       ),
     [`${SHOP_HOST}/cart`]: () =>
       page(

@@ -8,6 +8,7 @@ import {
   GA4_LIBRARY_HOST,
   PAY_GA4_MEASUREMENT_ID,
   LIVEPERSON_LIBRARY_HOST,
+  LIVEPERSON_MONITOR_HOST,
   LIVEPERSON_SITE_ID,
   OPTIMIZELY_COLLECT_HOST,
   OPTIMIZELY_LIBRARY_HOST,
@@ -17,8 +18,9 @@ import {
 } from './hosts';
 import { demoPages } from './pages';
 import { DEMO_EXPERIENCE } from './experience';
+import { livepersonReport, livepersonTag } from './liveperson';
 import { ptengineTag } from './ptengine-tag';
-import { ga4Tag, livepersonTag, optimizelyTag } from './tags';
+import { ga4Tag, optimizelyTag } from './tags';
 
 const JS = 'text/javascript; charset=utf-8';
 
@@ -40,7 +42,10 @@ function demoHandler(): SiteHandler {
       return { type: JS, body: optimizelyTag(origin, DEMO_EXPERIENCE) };
     }
     if (host === LIVEPERSON_LIBRARY_HOST && path === '/tag/tag.js') {
-      return { type: JS, body: livepersonTag(url.searchParams.get('site') ?? LIVEPERSON_SITE_ID) };
+      return { type: JS, body: livepersonTag(origin, url.searchParams.get('site') ?? LIVEPERSON_SITE_ID) };
+    }
+    if (host === LIVEPERSON_MONITOR_HOST && path.startsWith('/api/js/')) {
+      return livepersonReport(url);
     }
     if (host === GA4_COLLECT_HOST && path === '/g/collect') return { status: 204, type: 'text/plain' };
     if (host === OPTIMIZELY_COLLECT_HOST) return { status: 204, type: 'text/plain' };

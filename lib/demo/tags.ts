@@ -20,7 +20,7 @@ import {
 type Origin = (host: string) => string;
 
 /** Cookie helpers shared by the stand-ins (inlined into each script: tags are self-contained). */
-const COOKIE_JS = `
+export const COOKIE_JS = `
   function getCookie(name) {
     var parts = document.cookie.split('; ');
     for (var i = 0; i < parts.length; i++) {
@@ -127,20 +127,6 @@ export function optimizelyTag(origin: Origin, experience: { campaignId: string; 
   fetch(${JSON.stringify(origin(OPTIMIZELY_COLLECT_HOST))} + '/v1/events', {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), keepalive: true,
   }).catch(function () {});
-})();
-`;
-}
-
-/**
- * LivePerson lpTag stand-in: the page queues engagement attributes (SDEs) in `lpTag.sdes`
- * before or after this loads; the real tag reads the queue the same way.
- */
-export function livepersonTag(siteId: string): string {
-  return `(function () {
-  window.lpTag = window.lpTag || {};
-  lpTag.site = ${JSON.stringify(siteId)};
-  lpTag.sdes = lpTag.sdes || [];
-  lpTag.loaded = true;
 })();
 `;
 }

@@ -11,6 +11,10 @@ export interface EngineHit extends HitEvent {
   failure?: string;
   /** The request it came from, for tag-failed sentences. */
   requestUrl?: string;
+  /** Why a page push never reached its vendor, as the finding says it (sde-delivery.ts). */
+  notDelivered?: string;
+  /** Shown on its page but not counted: a page view of a vendor counted beside the model's own. */
+  tallyOnly?: boolean;
 }
 
 /** A recognised vendor request that did not reach the vendor. */
@@ -71,11 +75,15 @@ export function requestHits(
   onFailed: (f: FailedRequest) => void,
   /** Every request a decoder recognised (the vendor's tag is on the page), with what could not be read. */
   onRecognised?: (vendor: string, unread?: UnreadRequest) => void,
+  onDecoded?: (decoded: Decoded | null, hits: readonly EngineHit[]) => void,
 ): EngineHit[] {
   const method = req.method ? req.method.toUpperCase() : 'GET';
   const raw = req.body === undefined ? { url: req.url, method } : { url: req.url, method, body: req.body };
   const decoded = safe(() => decodeRequest(req.pageUrl === undefined ? raw : { ...raw, pageUrl: req.pageUrl }, endpoints));
-  if (!decoded) return [];
+  if (!decoded) {
+    onDecoded?.(null, []);
+    return [];
+  }
   const failed = requestFailure(req);
   const bodies = validBodies(decoded);
   if (onRecognised) {
@@ -100,7 +108,7 @@ export function requestHits(
     });
   }
   const fallback = req.pageUrl ?? req.url;
-  return bodies.map((b) => {
+  const hits = bodies.map((b) => {
     const hit = toHit(b, req, fallback);
     hit.requestUrl = req.url;
     if (failed) {
@@ -109,6 +117,8 @@ export function requestHits(
     } else hit.delivered = true;
     return hit;
   });
+  onDecoded?.(decoded, hits);
+  return hits;
 }
 
 export function pushHits(push: PushEvent): EngineHit[] {

@@ -13,9 +13,11 @@ import { compileGoals, type CompiledGoal, type Met } from './conditions';
 import { domainOf, domainOfHost, linkParamOn, withoutFragment } from './domains';
 import { formatGap, messages } from './findings';
 import { checkGoogleLink, type LinkCheck } from './google-linker';
+import { countAlongside } from './counted-alongside';
 import { pushHits, requestHits, type EngineHit, type FailedRequest, type UnreadRequest } from './hits';
 import { deviceOf, PAGE_API_VENDORS, rulesFor, type ModelRules } from './models';
 import { resends } from './resends';
+import { SdeDelivery } from './sde-delivery';
 import { campaignSource, DIRECT, trafficSource } from './source';
 import { vendorVisit } from './vendor-visit';
 import type { BrowserState, GoalSession, GoalTally, Hop, OccurrenceRec, PageState, Session, Slot, Visitor } from './state';
@@ -65,27 +67,33 @@ export class Replayer {
   run(events: readonly JourneyEvent[]): Report {
     const sorted = events.slice().sort((a, b) => a.t - b.t);
     // Decode first: which vendors are counted depends on which ones the journey holds.
-    const stream: (NavigationEvent | EngineHit | FailedRequest)[] = [];
+    let stream: (NavigationEvent | EngineHit | FailedRequest)[] = [];
     const onFailed = (f: FailedRequest): void => void stream.push(f);
-    const seen = new Set<string>();
     const present = new Set<string>();
     const unread: UnreadRequest[] = [];
     const onRecognised = (vendor: string, u?: UnreadRequest): void => {
       present.add(vendor);
       if (u) unread.push(u);
     };
-    const add = (h: EngineHit): void => {
-      seen.add(h.vendor);
-      stream.push(h);
-    };
+    const sdes = new SdeDelivery();
     for (const e of sorted) {
-      if (e.type === 'hit') add(e);
+      if (e.type === 'hit') stream.push(e);
       else if (e.type === 'navigation') stream.push(e);
-      else if (e.type === 'request') for (const h of requestHits(e, this.endpoints, onFailed, onRecognised)) add(h);
-      else if (e.type === 'push') for (const h of pushHits(e)) add(h);
+      else if (e.type === 'request') stream.push(...requestHits(e, this.endpoints, onFailed, onRecognised, (d, hits) => sdes.request(e, d, hits)));
+      else if (e.type === 'push') {
+        const hits = pushHits(e);
+        sdes.push(e, hits);
+        stream.push(...hits);
+      }
     }
+    // A pushed SDE a page report carried is counted from the report: the push is dropped.
+    const dropped = sdes.settle();
+    if (dropped.size > 0) stream = stream.filter((item) => !dropped.has(item as EngineHit));
+    const seen = new Set<string>();
+    for (const item of stream) if (!('what' in item) && item.type === 'hit') seen.add(item.vendor);
     this.scope = this.countedVendors(seen, present);
     this.unreadable(unread);
+    stream = countAlongside(stream, this.scope, this.rules.vendors);
     this.indexClientIds(stream);
     // A copy the vendor drops by its event id is not a second hit.
     const copies = resends(stream.filter((item): item is EngineHit => !('what' in item) && item.type === 'hit'));
@@ -438,10 +446,12 @@ export class Replayer {
     if (!tally) page.vendors.set(h.vendor, (tally = { hits: 0, delivered: 0, pageview: false }));
     tally.hits++;
     if (delivered) tally.delivered++;
-    if (!delivered && h.failure === undefined) {
+    if (!delivered && h.notDelivered !== undefined) {
+      this.finding(h.t, { code: 'tag-failed', severity: 'error', message: h.notDelivered, url, vendor: h.vendor });
+    } else if (!delivered && h.failure === undefined) {
       this.finding(h.t, { code: 'tag-failed', severity: 'error', message: messages.hitNotDelivered(h.vendor, h.kind, url), url, vendor: h.vendor });
     }
-    if (!this.scope.has(h.vendor)) {
+    if (!this.scope.has(h.vendor) || h.tallyOnly) {
       if (h.kind === 'pageview') tally.pageview = true;
       if (delivered && h.kind === 'experience' && h.experience && typeof h.experience.id === 'string') this.foreignExperience(page, h.experience.id);
       return;
@@ -545,7 +555,7 @@ export class Replayer {
     if (!met) return;
     const occ: OccurrenceRec = { t: h.t, url, visitor: v.id, session: s?.id ?? '', counted: false, reason: 'counted' };
     const detail = describeHit(h);
-    if (detail) occ.detail = detail;
+    if (detail) occ.detail = h.notDelivered !== undefined && h.failure ? `${detail}, not delivered (${h.failure})` : detail;
     const dupKey = duplicateKey(h);
     const tally = this.tallies[g.index]!;
     const ids = dupKey ? this.countedIds(tally, gs, h, v) : undefined;

@@ -51,7 +51,7 @@ describe('decoders never throw on garbage', () => {
   });
 
   it('arbitrary push values on every push target', () => {
-    const targets = ['lpTag.sdes', 'lpTag.events', '_pt_sp_2', 'dataLayer'];
+    const targets = ['lpTag.sdes', 'lpTag.sdes.send', 'lpTag.events', '_pt_sp_2', 'dataLayer'];
     fc.assert(
       fc.property(fc.constantFrom(...targets), fc.anything(), (target, value) => {
         const d = decodePush({ target, value, pageUrl: 'https://shop.example/' });
