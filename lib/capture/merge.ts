@@ -123,6 +123,7 @@ export function addHookRequest(
   if (partner) {
     const ev = partner.ev as RequestEvent & CapturedEvent;
     if (rec.body !== undefined) ev.body = rec.body;
+    if (rec.bodyEncoding !== undefined) ev.bodyEncoding = rec.bodyEncoding;
     if (rec.bodyNote !== undefined) ev.bodyNote = rec.bodyNote;
     else if (rec.body !== undefined) delete ev.bodyNote;
     if (ev.error === undefined && rec.error !== undefined) ev.error = rec.error;
@@ -142,6 +143,7 @@ export function addHookRequest(
   };
   if (rec.urlNote !== undefined) ev.urlNote = rec.urlNote;
   if (rec.body !== undefined) ev.body = rec.body;
+  if (rec.bodyEncoding !== undefined) ev.bodyEncoding = rec.bodyEncoding;
   if (rec.bodyNote !== undefined) ev.bodyNote = rec.bodyNote;
   const status = net?.status ?? rec.status;
   const error = net?.error ?? rec.error;

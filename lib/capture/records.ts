@@ -20,6 +20,8 @@ export interface RequestRecord {
   urlNote?: string;
   method: string;
   body?: string;
+  /** `base64`: `body` holds a binary body's bytes (a gzip upload, …), whole, as base64. */
+  bodyEncoding?: 'base64';
   /** Set when the body was not text (Blob, ArrayBuffer, …) or was cut to the size limit. */
   bodyNote?: string;
   pageUrl: string;

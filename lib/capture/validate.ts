@@ -49,11 +49,12 @@ function isJsonValue(v: unknown, depth: number): boolean {
 }
 
 function requestRecord(o: Obj): RequestRecord | null {
-  if (!onlyKeys(o, ['kind', 'api', 't', 'url', 'method', 'pageUrl'], ['urlNote', 'body', 'bodyNote', 'status', 'error'])) return null;
+  if (!onlyKeys(o, ['kind', 'api', 't', 'url', 'method', 'pageUrl'], ['urlNote', 'body', 'bodyEncoding', 'bodyNote', 'status', 'error'])) return null;
   if (!(CAPTURE_APIS as readonly unknown[]).includes(o.api)) return null;
   if (!isTime(o.t) || !isUrl(o.url) || !isPageUrl(o.pageUrl)) return null;
   if (typeof o.method !== 'string' || !METHOD.test(o.method)) return null;
   if (o.body !== undefined && !isStr(o.body, LIMITS.body)) return null;
+  if (o.bodyEncoding !== undefined && (o.bodyEncoding !== 'base64' || o.body === undefined)) return null;
   if (o.bodyNote !== undefined && !isStr(o.bodyNote, LIMITS.note)) return null;
   if (o.urlNote !== undefined && !isStr(o.urlNote, LIMITS.note)) return null;
   if (o.error !== undefined && !isStr(o.error, LIMITS.error)) return null;
@@ -68,6 +69,7 @@ function requestRecord(o: Obj): RequestRecord | null {
   };
   if (o.urlNote !== undefined) r.urlNote = o.urlNote as string;
   if (o.body !== undefined) r.body = o.body as string;
+  if (o.bodyEncoding !== undefined) r.bodyEncoding = 'base64';
   if (o.bodyNote !== undefined) r.bodyNote = o.bodyNote as string;
   if (o.status !== undefined) r.status = o.status as number;
   if (o.error !== undefined) r.error = o.error as string;

@@ -10,6 +10,7 @@ import { pushDecoders, requestDecoders } from './registry';
 import type { Decoded, PushDecoder, RawPush, RawRequest, RequestDecoder } from './types';
 import { decoded } from './util/decoded';
 import { limitBody } from './util/body';
+import { binaryBodyText } from './util/binary-body';
 
 export type { Decoded, DecodedParam, RawPush, RawRequest } from './types';
 export { checkEndpoints } from './endpoints';
@@ -72,7 +73,8 @@ export function decodeRequest(req: RawRequest, endpoints?: readonly CustomEndpoi
   const url = parseUrl(req.url);
   if (!url) return null;
   const pre: string[] = [];
-  const body = typeof req.body === 'string' ? limitBody(req.body, pre) : undefined;
+  const text = typeof req.body === 'string' && req.bodyEncoding === 'base64' ? binaryBodyText(req.body, pre) : req.body;
+  const body = typeof text === 'string' ? limitBody(text, pre) : undefined;
   const method = typeof req.method === 'string' && req.method !== '' ? req.method.toUpperCase() : 'GET';
   const clean: RawRequest = { url: req.url, method };
   if (body !== undefined) clean.body = body;

@@ -11,6 +11,8 @@ export interface RawRequest {
   /** Upper-case; GET when unknown. */
   method: string;
   body?: string;
+  /** `base64`: `body` is binary (gzip, deflate, …), inflated to text before any decoder reads it. */
+  bodyEncoding?: 'base64';
   /** The page that sent it, used when the protocol does not carry the page URL. */
   pageUrl?: string;
 }

@@ -2,7 +2,7 @@
  * Journey events to the engine's hit stream: `hit` events as they are, requests and pushes
  * through the vendor decoders. A request that did not reach the vendor makes undelivered hits.
  */
-import { decodePush, decodeRequest, type Decoded } from '../decoders/index';
+import { decodePush, decodeRequest, type Decoded, type RawRequest } from '../decoders/index';
 import type { CustomEndpoint } from '../formats/goals';
 import type { HitBody, HitEvent, PushEvent, RequestEvent } from '../formats/journey';
 
@@ -78,7 +78,8 @@ export function requestHits(
   onDecoded?: (decoded: Decoded | null, hits: readonly EngineHit[]) => void,
 ): EngineHit[] {
   const method = req.method ? req.method.toUpperCase() : 'GET';
-  const raw = req.body === undefined ? { url: req.url, method } : { url: req.url, method, body: req.body };
+  const raw: RawRequest = req.body === undefined ? { url: req.url, method } : { url: req.url, method, body: req.body };
+  if (req.bodyEncoding !== undefined) raw.bodyEncoding = req.bodyEncoding;
   const decoded = safe(() => decodeRequest(req.pageUrl === undefined ? raw : { ...raw, pageUrl: req.pageUrl }, endpoints));
   if (!decoded) {
     onDecoded?.(null, []);

@@ -90,6 +90,8 @@ export interface RequestEvent extends EventBase {
   url: string;
   method?: string;
   body?: string;
+  /** `base64`: `body` is a binary body's bytes as base64 (gzip/deflate uploads are inflated before decoding). */
+  bodyEncoding?: 'base64';
   status?: number;
   error?: string;
   pageUrl?: string;

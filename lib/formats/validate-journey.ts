@@ -112,6 +112,13 @@ export function validateEvent(s: Shape, value: unknown, path: string): JourneyEv
       }
       const status = s.optNum(e.status, `${path}.status`);
       if (status !== undefined) ev.status = status;
+      const encoding = s.optStr(e.bodyEncoding, `${path}.bodyEncoding`);
+      if (encoding !== undefined) {
+        if (encoding !== 'base64') s.fail(`${path}.bodyEncoding`, `is "${encoding}"; the only body encoding is "base64"`);
+        if (ev.body === undefined) s.fail(`${path}.bodyEncoding`, 'is set but the request has no body');
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(ev.body)) s.fail(`${path}.body`, 'is not base64 text, as its bodyEncoding says');
+        ev.bodyEncoding = 'base64';
+      }
       return ev;
     }
     case 'push': {

@@ -88,7 +88,7 @@ function decodeOnce(engine: PanelEngine, e: JourneyEvent, endpoints?: readonly C
   try {
     if (e.type === 'request') {
       d = engine.decodeRequest(
-        { url: e.url, method: (e.method ?? 'GET').toUpperCase(), body: e.body, pageUrl: e.pageUrl },
+        { url: e.url, method: (e.method ?? 'GET').toUpperCase(), body: e.body, bodyEncoding: e.bodyEncoding, pageUrl: e.pageUrl },
         endpoints,
       );
     } else if (e.type === 'push') {

@@ -21,6 +21,11 @@ describe('relay validation', () => {
     expect(parseBatch(batch([fp]))).toEqual([fp]);
   });
 
+  it('keeps a binary body kept as base64, with its encoding', () => {
+    const gzip = { ...beacon, body: 'H4sIAAAAAAAAA6tWSi0qyi9SsgIAOvrnVQ0AAAA=', bodyEncoding: 'base64' };
+    expect(parseBatch(batch([gzip]))).toEqual([gzip]);
+  });
+
   it('normalises the method to upper case', () => {
     expect(parseBatch(batch([{ ...beacon, method: 'post' }]))?.[0]).toMatchObject({ method: 'POST' });
   });
@@ -43,6 +48,8 @@ describe('relay validation', () => {
     ['a body that is not text', batch([{ ...beacon, body: { a: 1 } }])],
     ['a method with spaces', batch([{ ...beacon, method: 'GET /x' }])],
     ['a status out of range', batch([{ ...beacon, status: 1000 }])],
+    ['a body encoding other than base64', batch([{ ...beacon, body: 'H4sI', bodyEncoding: 'hex' }])],
+    ['a body encoding without a body', batch([{ ...beacon, body: undefined, bodyEncoding: 'base64' }])],
     ['a time that is not a number', batch([{ ...beacon, t: '2026-01-01' }])],
     ['an unknown push target', batch([{ ...push, target: 'window.location' }])],
     ['a pushed value too deep', batch([{ ...push, value: JSON.parse('['.repeat(20) + ']'.repeat(20)) }])],

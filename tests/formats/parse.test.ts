@@ -51,6 +51,9 @@ describe('journey parsing', () => {
     ['an event id that is not a string', J([{ t: 0, type: 'hit', vendor: 'segment', kind: 'event', url: 'x', eventId: 42 }]), /events\[0\]\.eventId must be a string, not number 42/],
     ['events not an array', JSON.stringify({ format: 'goalpost.journey/1', events: {} }), /^j\.json: events must be an array, not an object$/],
     ['not an object', '[1,2]', /^j\.json: the document must be an object, not an array$/],
+    ['an unknown body encoding', J([{ t: 0, type: 'request', url: 'https://api2.amplitude.com/2/httpapi', body: 'x', bodyEncoding: 'hex' }]), /^j\.json: events\[0\]\.bodyEncoding is "hex"; the only body encoding is "base64"$/],
+    ['a body encoding without a body', J([{ t: 0, type: 'request', url: 'https://api2.amplitude.com/2/httpapi', bodyEncoding: 'base64' }]), /^j\.json: events\[0\]\.bodyEncoding is set but the request has no body$/],
+    ['a base64 body that is not base64', J([{ t: 0, type: 'request', url: 'https://api2.amplitude.com/2/httpapi', body: '{"a":1}', bodyEncoding: 'base64' }]), /^j\.json: events\[0\]\.body is not base64 text/],
   ])('%s is one sentence with a location', (_label, text, message) => {
     expect(errorOf(() => parseJourneyText(text, 'j.json'))).toMatch(message);
   });

@@ -1,8 +1,9 @@
 /**
  * A request body of any BodyInit type as text, read without consuming it: strings, form data
  * and buffers are read synchronously, Blobs and Request bodies asynchronously (both re-readable),
- * streams are only noted (reading would take the page's data). Big or binary bodies are cut
- * or noted.
+ * streams are only noted (reading would take the page's data). Big bodies are cut or noted.
+ * Binary bodies (gzip or deflate uploads made with CompressionStream) are kept whole as base64
+ * when they fit the size limit, so decoders can inflate them later: a cut copy could not be.
  */
 import { LIMITS } from '../records';
 import type { Natives } from './natives';
@@ -10,6 +11,8 @@ import type { Natives } from './natives';
 export interface BodyText {
   body?: string;
   bodyNote?: string;
+  /** Set when `body` holds the bytes as base64 rather than the text itself. */
+  bodyEncoding?: 'base64';
 }
 
 export type BodyRead = BodyText | Promise<BodyText> | undefined;
@@ -21,10 +24,25 @@ export function cut(text: string): BodyText {
   return { body: text.slice(0, LIMITS.body), bodyNote: `cut to ${LIMITS.body} of ${text.length} characters` };
 }
 
+/** Base64 grows bytes by 4/3: the most bytes whose base64 text stays within the body limit. */
+export const MAX_BINARY_BYTES = Math.floor(LIMITS.body / 4) * 3;
+
+function base64(bytes: Uint8Array, n: Natives): string {
+  let s = '';
+  // Byte by byte: indexing a typed array is the one step page code cannot patch.
+  for (let i = 0; i < bytes.length; i++) s += n.fromCharCode(bytes[i] as number);
+  return n.btoa(s);
+}
+
+function binary(bytes: Uint8Array, total: number, n: Natives, what: string): BodyText {
+  if (total > bytes.length || total > MAX_BINARY_BYTES) return { bodyNote: `binary ${what} of ${total} bytes not shown (over ${MAX_BINARY_BYTES} bytes)` };
+  return { body: base64(bytes, n), bodyEncoding: 'base64' };
+}
+
 function bytesToText(bytes: Uint8Array, total: number, n: Natives, what: string): BodyText {
   try {
     const text = new n.TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return { bodyNote: `binary ${what} of ${total} bytes not shown` };
+    if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return binary(bytes, total, n, what);
     if (total > bytes.length) return { body: text, bodyNote: `cut to ${bytes.length} of ${total} bytes` };
     return { body: text };
   } catch {
@@ -33,7 +51,7 @@ function bytesToText(bytes: Uint8Array, total: number, n: Natives, what: string)
       const text = new n.TextDecoder('utf-8').decode(bytes);
       return { body: text, bodyNote: `cut to ${bytes.length} of ${total} bytes` };
     }
-    return { bodyNote: `binary ${what} of ${total} bytes not shown` };
+    return binary(bytes, total, n, what);
   }
 }
 
@@ -52,7 +70,14 @@ function formDataText(fd: FormData, n: Natives): BodyText {
 function blobText(blob: Blob, n: Natives): BodyRead {
   const size = n.apply(n.blobSize as Function, blob, []) as number;
   const type = n.apply(n.blobType as Function, blob, []) as string;
-  if (!TEXTUAL.test(type)) return { bodyNote: `Blob of type ${type} (${size} bytes) not shown` };
+  if (!TEXTUAL.test(type)) {
+    if (size > MAX_BINARY_BYTES || !n.blobArrayBuffer) return { bodyNote: `Blob of type ${type} (${size} bytes) not shown` };
+    const bytes = n.apply(n.blobArrayBuffer, blob, []) as Promise<ArrayBuffer>;
+    return n.apply(n.then, bytes, [
+      (buf: ArrayBuffer) => bytesToText(new n.Uint8Array(buf), size, n, 'Blob'),
+      () => ({ bodyNote: `Blob of ${size} bytes could not be read` }),
+    ]) as Promise<BodyText>;
+  }
   const part = size > LIMITS.body ? (n.apply(n.blobSlice as Function, blob, [0, LIMITS.body]) as Blob) : blob;
   const p = n.apply(n.blobText as Function, part, []) as Promise<string>;
   return n.apply(n.then, p, [

@@ -29,6 +29,7 @@ export interface Natives {
   Blob: typeof Blob | undefined;
   blobText: Blob['text'] | undefined;
   blobSlice: Blob['slice'] | undefined;
+  blobArrayBuffer: Blob['arrayBuffer'] | undefined;
   blobSize: (() => number) | undefined;
   blobType: (() => string) | undefined;
   FormData: typeof FormData | undefined;
@@ -47,6 +48,8 @@ export interface Natives {
   Node: typeof Node;
   nodeName: () => string;
   encode: typeof encodeURIComponent;
+  btoa: typeof btoa;
+  fromCharCode: typeof String.fromCharCode;
   RegExp: RegExpConstructor;
   /** The built-in exec: RegExp.prototype.test would look up a page-patched `exec`. */
   regexExec: RegExp['exec'];
@@ -89,6 +92,7 @@ export function takeNatives(win: Window & typeof globalThis): Natives {
     Blob: B,
     blobText: B?.prototype.text,
     blobSlice: B?.prototype.slice,
+    blobArrayBuffer: B?.prototype.arrayBuffer,
     blobSize: getter<number>(B?.prototype, 'size'),
     blobType: getter<string>(B?.prototype, 'type'),
     FormData: F,
@@ -107,6 +111,8 @@ export function takeNatives(win: Window & typeof globalThis): Natives {
     Node: win.Node,
     nodeName: getter<string>(win.Node.prototype, 'nodeName') ?? (() => ''),
     encode: win.encodeURIComponent,
+    btoa: win.btoa.bind(win),
+    fromCharCode: String.fromCharCode,
     RegExp: win.RegExp,
     regexExec: win.RegExp.prototype.exec,
     eventDetail: getter<unknown>(win.CustomEvent.prototype, 'detail'),

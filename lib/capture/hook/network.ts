@@ -50,6 +50,7 @@ function emitRequest(ctx: HookContext, base: RequestRecord, body: BodyRead): voi
   const done = (b: BodyText | undefined): void => {
     try {
       if (b?.body !== undefined) base.body = b.body;
+      if (b?.bodyEncoding !== undefined) base.bodyEncoding = b.bodyEncoding;
       if (b?.bodyNote !== undefined) base.bodyNote = b.bodyNote.slice(0, LIMITS.note);
       ctx.emit.add(base);
     } catch {
