@@ -20,6 +20,7 @@ its raw key and its value.
 
 Options:
   --body TEXT|@FILE   the POST body (JSON, form or batch lines); @FILE reads it from a file,
+                      which may be binary (a gzip or deflate upload is inflated first);
                       @@TEXT is the literal body @TEXT
   --method M          the HTTP method; default POST with a body, GET without
   --decoder ID        decode with this decoder whatever the host (first-party proxies,
@@ -39,6 +40,8 @@ export interface DecodeInput {
   url: string;
   method?: string;
   body?: string;
+  /** `base64`: `body` holds a binary file's bytes. */
+  bodyEncoding?: 'base64';
   pageUrl?: string;
   /** Force this decoder id, through the custom-endpoint path the extension uses. */
   decoder?: string;
@@ -51,6 +54,7 @@ export interface DecodeInput {
 export function decodeInput(input: DecodeInput): Decoded | null {
   const req: RawRequest = { url: input.url, method: (input.method ?? (input.body !== undefined ? 'POST' : 'GET')).toUpperCase() };
   if (input.body !== undefined) req.body = input.body;
+  if (input.bodyEncoding !== undefined) req.bodyEncoding = input.bodyEncoding;
   if (input.pageUrl !== undefined) req.pageUrl = input.pageUrl;
   if (input.decoder === undefined) return decodeRequest(req);
   let host: string;
@@ -110,12 +114,21 @@ export function renderDecoded(d: Decoded): string {
   return lines.join('\n');
 }
 
-function readBody(spec: string, io: CliIO): string {
-  if (spec.startsWith('@@')) return spec.slice(1);
-  if (!spec.startsWith('@')) return spec;
+/** Text as it is; a file that is not UTF-8 text (a compressed upload) as base64, as the journey keeps it. */
+function readBody(spec: string, io: CliIO): Pick<DecodeInput, 'body' | 'bodyEncoding'> {
+  if (spec.startsWith('@@')) return { body: spec.slice(1) };
+  if (!spec.startsWith('@')) return { body: spec };
   const path = resolve(io.cwd, spec.slice(1));
   try {
-    return readFileSync(path, 'utf8');
+    const bytes = readFileSync(path);
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      // eslint-disable-next-line no-control-regex
+      if (!/[\u0000-\u0008\u000e-\u001f]/.test(text)) return { body: text };
+    } catch {
+      // not UTF-8: binary
+    }
+    return { body: bytes.toString('base64'), bodyEncoding: 'base64' };
   } catch (e) {
     const reason = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : 'unreadable';
     throw new UsageError(`decode: cannot read the body file ${spec.slice(1)} (${reason}).`);
@@ -142,7 +155,7 @@ export const decode: Command = {
       throw new UsageError(`decode: --decoder "${safe(flags.decoder)}" is unknown; use one of ${ids.join(', ')}.`);
     }
     const input: DecodeInput = { url };
-    if (flags.body !== undefined) input.body = readBody(flags.body, io);
+    if (flags.body !== undefined) Object.assign(input, readBody(flags.body, io));
     if (method !== undefined) input.method = method;
     if (flags['page-url'] !== undefined) input.pageUrl = flags['page-url'];
     if (flags.decoder !== undefined) input.decoder = flags.decoder;
