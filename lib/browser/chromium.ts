@@ -28,6 +28,13 @@ export interface LaunchOptions {
   mapHosts?: string[];
   /** Hosts that fail to resolve (checked before mapHosts), e.g. to show a failed beacon. */
   unreachableHosts?: string[];
+  /**
+   * The local port mapped hosts connect to whatever port their URL names: vendor libraries send
+   * to fixed https:// collector URLs (port 443), which one local server can then answer.
+   */
+  mapPort?: number;
+  /** Accept the local server's self-signed certificate (tests only). */
+  ignoreCertificateErrors?: boolean;
   headless?: boolean;
   extensionDir?: string;
 }
@@ -49,7 +56,7 @@ export interface LaunchedBrowser extends ExtensionBrowser {
 }
 
 /** The flags every Chromium here gets, with or without the extension. */
-export function chromiumArgs(opts: Pick<LaunchOptions, 'mapHosts' | 'unreachableHosts'> = {}): string[] {
+export function chromiumArgs(opts: Pick<LaunchOptions, 'mapHosts' | 'unreachableHosts' | 'mapPort' | 'ignoreCertificateErrors'> = {}): string[] {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -61,8 +68,10 @@ export function chromiumArgs(opts: Pick<LaunchOptions, 'mapHosts' | 'unreachable
     '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
   ];
   // The first rule that matches a host wins, so unreachable hosts go first.
-  const rules = [...(opts.unreachableHosts ?? []).map((h) => `MAP ${h} ~NOTFOUND`), ...(opts.mapHosts ?? []).map((h) => `MAP ${h} 127.0.0.1`)];
+  const target = opts.mapPort === undefined ? '127.0.0.1' : `127.0.0.1:${opts.mapPort}`;
+  const rules = [...(opts.unreachableHosts ?? []).map((h) => `MAP ${h} ~NOTFOUND`), ...(opts.mapHosts ?? []).map((h) => `MAP ${h} ${target}`)];
   if (rules.length > 0) args.push(`--host-resolver-rules=${rules.join(', ')}`);
+  if (opts.ignoreCertificateErrors) args.push('--ignore-certificate-errors');
   return args;
 }
 

@@ -5,6 +5,7 @@
  * receives so tests can compare what the vendor stand-in got with what Goalpost captured.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedRequest {
@@ -12,6 +13,9 @@ export interface ReceivedRequest {
   method: string;
   path: string;
   body: string;
+  /** The body's bytes as sent (compressed uploads are not text). */
+  raw: Buffer;
+  headers: IncomingMessage['headers'];
   t: number;
 }
 
@@ -37,7 +41,7 @@ export interface SiteServer {
 
 const MAX_BODY = 4 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -45,22 +49,34 @@ function readBody(req: IncomingMessage): Promise<string> {
       size += c.length;
       if (size <= MAX_BODY) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(''));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', () => resolve(Buffer.alloc(0)));
   });
 }
 
-export async function startSiteServer(handlers: SiteHandler[], port = 0): Promise<SiteServer> {
+export interface SiteServerOptions {
+  port?: number;
+  /** Serve HTTPS with this key and certificate (libraries that only send to https:// hosts). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+}
+
+export async function startSiteServer(handlers: SiteHandler[], portOrOptions: number | SiteServerOptions = 0): Promise<SiteServer> {
+  const opts = typeof portOrOptions === 'number' ? { port: portOrOptions } : portOrOptions;
+  const port = opts.port ?? 0;
+  const scheme = opts.tls ? 'https' : 'http';
   const received: ReceivedRequest[] = [];
-  // Tracking URLs can be long (100 KB and more); Node's default refuses request heads over 16 KB.
-  const server: Server = createServer({ maxHeaderSize: 1 << 20 }, async (req: IncomingMessage, res: ServerResponse) => {
+  const listener = async (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? 'localhost').replace(/:\d+$/, '');
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', `${scheme}://${req.headers.host ?? 'localhost'}`);
+    const raw = await readBody(req);
+    const body = raw.toString('utf8');
     const method = req.method ?? 'GET';
-    received.push({ host, method, path: url.pathname + url.search, body, t: Date.now() });
-    // Tag stand-ins are called cross-origin with credentials-free fetch/XHR/beacons.
-    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' };
+    received.push({ host, method, path: url.pathname + url.search, body, raw, headers: req.headers, t: Date.now() });
+    // Tag stand-ins are called cross-origin, some with credentials (Adobe's Edge): echo the origin.
+    const origin = req.headers.origin;
+    const cors: Record<string, string> = origin
+      ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*', vary: 'origin' }
+      : { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' };
     if (method === 'OPTIONS') {
       res.writeHead(204, cors).end();
       return;
@@ -83,12 +99,15 @@ export async function startSiteServer(handlers: SiteHandler[], port = 0): Promis
     } catch (e) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
     }
-  });
+  };
+  // Tracking URLs can be long (100 KB and more); Node's default refuses request heads over 16 KB.
+  const serverOptions = { maxHeaderSize: 1 << 20 };
+  const server: Server = opts.tls ? createTlsServer({ ...serverOptions, ...opts.tls }, listener) : createServer(serverOptions, listener);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actual = (server.address() as AddressInfo).port;
   return {
     port: actual,
-    origin: (host) => `http://${host}:${actual}`,
+    origin: (host) => `${scheme}://${host}:${actual}`,
     received,
     close: () =>
       new Promise<void>((resolve) => {

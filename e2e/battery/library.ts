@@ -1,0 +1,49 @@
+/**
+ * One vendor library in the battery: the npm packages its page script bundles, the collector
+ * hosts it talks to, what the local collector answers there (just enough, as the vendor would,
+ * for the library to proceed), which of its requests are tracking hits, and what the decoders
+ * and the report must make of its walk (home page, then /thanks with the purchase).
+ */
+import type { ReceivedRequest, SiteResponse } from '../../lib/browser/site-server';
+import type { Condition } from '../../lib/formats/goals';
+
+export type Check = 'captured' | 'decoded' | 'visitor' | 'pageviews' | 'purchase' | 'experience' | 'resend';
+
+export interface CollectorRequest {
+  host: string;
+  method: string;
+  path: string;
+  url: URL;
+  body: string;
+}
+
+export interface Library {
+  /** Page script pages/<id>.ts, site shop-<id>.test. */
+  id: string;
+  /** npm packages bundled (their versions are reported and key the bundle cache). */
+  packages: string[];
+  /** Decoder id the hits must come from. */
+  decoder: string;
+  /** The account the decoder must read (write key, token, property, …). */
+  account?: string;
+  /** Host names the library talks to, mapped to the local collector. */
+  hosts: string[];
+  /** The vendor's answer to a request to one of `hosts`; undefined = `{}` as JSON. */
+  answer?(req: CollectorRequest): SiteResponse | undefined;
+  /** Tracking requests: each must be in the journey once, body intact, and decode to hits. */
+  isHit(r: ReceivedRequest): boolean;
+  /** Page views the vendor receives over the walk (0 for tools without page views). */
+  pageviews: number;
+  /** How the purchase reaches a goal: a transaction (default) or, where the vendor has none, an event. */
+  purchase?: Condition;
+  /** False where the vendor's purchase carries no order id (Optimizely's revenue event). */
+  orderId?: false;
+  /** The experience displayed on the home page (id as the decoder reads it). */
+  experience?: { id: string; variant?: string };
+  /** The walk is over once the collector holds this (besides a quiet moment). */
+  sent(received: readonly ReceivedRequest[], step: 'home' | 'thanks'): boolean;
+  /** Checks that wait for a decoder fix on another branch: the reason, named in the skip. */
+  waitsFor?: Partial<Record<Check, string>>;
+}
+
+export const json = (value: unknown, status = 200): SiteResponse => ({ status, type: 'application/json', body: JSON.stringify(value) });
