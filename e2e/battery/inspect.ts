@@ -5,7 +5,7 @@
  */
 import { launchWithExtension } from '../../lib/browser/chromium';
 import { batteryHosts, startBatterySite } from './site';
-import { LIBRARIES } from './vendors';
+import { BATTERY as LIBRARIES } from './vendors';
 import { walk } from './walk';
 
 const lib = LIBRARIES.find((l) => l.id === process.argv[2])!;
@@ -21,6 +21,6 @@ try {
 } catch (e) {
   console.log('ERROR', e);
 }
-for (const r of server.received) console.log(r.method, r.host, r.path.slice(0, 150), r.headers['content-type'] ?? '', r.headers['content-encoding'] ?? '', r.body.slice(0, 400));
+for (const r of server.received) console.log(r.method, r.host, r.path.slice(0, 150), r.headers['content-type'] ?? '', r.headers['content-encoding'] ?? '', r.body.slice(0, 4000));
 await launched.close();
 await server.close();

@@ -7,7 +7,7 @@
 import type { ReceivedRequest, SiteResponse } from '../../lib/browser/site-server';
 import type { Condition } from '../../lib/formats/goals';
 
-export type Check = 'captured' | 'decoded' | 'visitor' | 'pageviews' | 'purchase' | 'experience' | 'resend';
+export type Check = 'captured' | 'decoded' | 'visitor' | 'pageviews' | 'purchase' | 'experience';
 
 export interface CollectorRequest {
   host: string;
@@ -18,8 +18,12 @@ export interface CollectorRequest {
 }
 
 export interface Library {
-  /** Page script pages/<id>.ts, site shop-<id>.test. */
+  /** Site shop-<id>.test; page script pages/<id>.ts unless `script` names another. */
   id: string;
+  /** The page script of another library, run with `options`: a variant of the same library. */
+  script?: string;
+  /** Handed to the page script (page-kit's `options()`), e.g. a transport to use. */
+  options?: Record<string, unknown>;
   /** npm packages bundled (their versions are reported and key the bundle cache). */
   packages: string[];
   /** Decoder id the hits must come from. */
@@ -29,7 +33,7 @@ export interface Library {
   /** Host names the library talks to, mapped to the local collector. */
   hosts: string[];
   /** The vendor's answer to a request to one of `hosts`; undefined = `{}` as JSON. */
-  answer?(req: CollectorRequest): SiteResponse | undefined;
+  answer?(req: CollectorRequest): SiteResponse | undefined | Promise<SiteResponse | undefined>;
   /** Tracking requests: each must be in the journey once, body intact, and decode to hits. */
   isHit(r: ReceivedRequest): boolean;
   /** Page views the vendor receives over the walk (0 for tools without page views). */
@@ -40,8 +44,8 @@ export interface Library {
   orderId?: false;
   /** The experience displayed on the home page (id as the decoder reads it). */
   experience?: { id: string; variant?: string };
-  /** The walk is over once the collector holds this (besides a quiet moment). */
-  sent(received: readonly ReceivedRequest[], step: 'home' | 'thanks'): boolean;
+  /** The step is over once the collector holds this (and the library has been quiet a moment). */
+  sent(received: readonly ReceivedRequest[], step: 'home' | 'thanks', orderId: string): boolean;
   /** Checks that wait for a decoder fix on another branch: the reason, named in the skip. */
   waitsFor?: Partial<Record<Check, string>>;
 }

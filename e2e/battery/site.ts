@@ -5,6 +5,7 @@
  * tests compare with the journey.
  */
 import { readFileSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { startSiteServer, type SiteServer } from '../../lib/browser/site-server';
 import { bundle } from './bundle';
@@ -12,28 +13,45 @@ import { json, type Library } from './library';
 
 export const shopHost = (lib: Library): string => `shop-${lib.id}.test`;
 
+/** The host of the page that sent a request: its Origin, else its Referer. */
+export function senderHost(headers: IncomingHttpHeaders): string | undefined {
+  const from = typeof headers.origin === 'string' ? headers.origin : headers.referer;
+  try {
+    return from ? new URL(from).hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const page = (lib: Library, title: string, next: string): string =>
   `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>` +
   `<h1>${lib.id}: ${title}</h1><a id="next" href="${next}">next</a>` +
+  `<script>window.__batteryOptions = ${JSON.stringify(lib.options ?? {})};</script>` +
   `<script src="/battery.js"></script></body></html>`;
 
 export async function startBatterySite(libraries: readonly Library[]): Promise<SiteServer> {
   const scripts = new Map<string, string>();
-  for (const lib of libraries) scripts.set(shopHost(lib), await bundle(lib.id, lib.packages));
+  for (const lib of libraries) scripts.set(shopHost(lib), await bundle(lib.script ?? lib.id, lib.packages));
+  const byShop = new Map(libraries.map((l) => [shopHost(l), l]));
   const byHost = new Map<string, Library>();
-  for (const lib of libraries) for (const h of lib.hosts) byHost.set(h, lib);
+  for (const lib of libraries) for (const h of lib.hosts) if (!byHost.has(h)) byHost.set(h, lib);
+  // Variants share vendor hosts: the shop that sent the request decides who answers.
+  const sender = (headers: IncomingHttpHeaders): Library | undefined => {
+    const shop = senderHost(headers);
+    return shop === undefined ? undefined : byShop.get(shop);
+  };
   // cert.pem/key.pem: a self-signed certificate made for this test only (Chromium is told to accept it).
   const tls = { key: readFileSync(join(import.meta.dirname, 'key.pem')), cert: readFileSync(join(import.meta.dirname, 'cert.pem')) };
   return startSiteServer(
     [
-      ({ host, method, path, url, body }) => {
-        const vendor = byHost.get(host);
-        if (vendor) return vendor.answer?.({ host, method, path, url, body }) ?? json({});
-        const lib = libraries.find((l) => shopHost(l) === host);
-        if (!lib) return undefined;
-        if (path === '/battery.js') return { type: 'application/javascript', body: scripts.get(host) ?? '' };
-        if (path === '/') return { body: page(lib, 'home', '/thanks') };
-        if (path === '/thanks') return { body: page(lib, 'thanks', '/') };
+      async ({ host, method, path, url, body, headers }) => {
+        const lib = byShop.get(host);
+        if (lib && path === '/battery.js') return { type: 'application/javascript', body: scripts.get(host) ?? '' };
+        if (lib && path === '/') return { body: page(lib, 'home', '/thanks') };
+        if (lib && path === '/thanks') return { body: page(lib, 'thanks', '/') };
+        // A first-party collector may live on the shop's own host, under any path.
+        const vendor = byHost.has(host) ? (sender(headers) ?? byHost.get(host)) : undefined;
+        if (vendor) return (await vendor.answer?.({ host, method, path, url, body })) ?? json({});
         return undefined;
       },
     ],

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import type { ReceivedRequest, SiteServer } from '../../lib/browser/site-server';
 import type { BatteryState } from './pages/page-kit';
 import type { Library } from './library';
-import { shopHost } from './site';
+import { senderHost, shopHost } from './site';
 
 export interface Walked {
   lib: Library;
@@ -22,9 +22,17 @@ export interface Walked {
 const QUIET_MS = 700;
 const STEP_TIMEOUT_MS = 20_000;
 
+/** What this library's shop sent to its hosts since `from` (another tab's late beacons are not its). */
+function ownRequests(server: SiteServer, lib: Library, from: number): ReceivedRequest[] {
+  return server.received.slice(from).filter((r) => lib.hosts.includes(r.host) && senderHost(r.headers) === shopHost(lib));
+}
+
+/** The order id the page script sends (page-kit's orderId()). */
+export const orderIdOf = (lib: Library): string => `order-${lib.id}-1001`;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function settle(server: SiteServer, page: Page, lib: Library, step: 'home' | 'thanks'): Promise<string | undefined> {
+async function settle(server: SiteServer, page: Page, lib: Library, step: 'home' | 'thanks', from: number): Promise<string | undefined> {
   const until = Date.now() + STEP_TIMEOUT_MS;
   let state: BatteryState | undefined;
   while (Date.now() < until) {
@@ -34,8 +42,8 @@ async function settle(server: SiteServer, page: Page, lib: Library, step: 'home'
   }
   if (!state?.done) throw new Error(`${lib.id}: the ${step} page never finished its calls`);
   if (state.error) throw new Error(`${lib.id}: the ${step} page failed: ${state.error}`);
-  const mine = () => server.received.filter((r) => lib.hosts.includes(r.host));
-  while (!lib.sent(mine(), step)) {
+  const mine = () => ownRequests(server, lib, from);
+  while (!lib.sent(mine(), step, orderIdOf(lib))) {
     if (Date.now() > until) throw new Error(`${lib.id}: the collector never received the ${step} page's hits (${mine().map((r) => `${r.method} ${r.host}${r.path}`).join(', ')})`);
     await sleep(100);
   }
@@ -49,11 +57,13 @@ async function settle(server: SiteServer, page: Page, lib: Library, step: 'home'
 }
 
 export async function walk(browser: Browser, server: SiteServer, lib: Library): Promise<Walked> {
+  // Libraries walk one after another; variants share hosts, so only what came after the start is this walk's.
+  const from = server.received.length;
   const page = await browser.newPage();
   const url = `https://${shopHost(lib)}/`;
   await page.goto(url, { waitUntil: 'load' });
-  const first = await settle(server, page, lib, 'home');
+  const first = await settle(server, page, lib, 'home', from);
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#next')]);
-  const second = await settle(server, page, lib, 'thanks');
-  return { lib, page, url, visitorIds: [first, second], received: server.received.filter((r) => lib.hosts.includes(r.host)) };
+  const second = await settle(server, page, lib, 'thanks', from);
+  return { lib, page, url, visitorIds: [first, second], received: ownRequests(server, lib, from) };
 }

@@ -28,7 +28,7 @@ export interface SiteResponse {
 
 /** Return a response, or undefined to fall through to the next handler (404 at the end). */
 export type SiteHandler = (
-  req: { host: string; method: string; path: string; url: URL; body: string },
+  req: { host: string; method: string; path: string; url: URL; body: string; headers: IncomingMessage['headers'] },
 ) => SiteResponse | undefined | Promise<SiteResponse | undefined>;
 
 export interface SiteServer {
@@ -83,7 +83,7 @@ export async function startSiteServer(handlers: SiteHandler[], portOrOptions: nu
     }
     try {
       for (const h of handlers) {
-        const r = await h({ host, method, path: url.pathname, url, body });
+        const r = await h({ host, method, path: url.pathname, url, body, headers: req.headers });
         if (r) {
           res.writeHead(r.status ?? 200, {
             'content-type': r.type ?? 'text/html; charset=utf-8',

@@ -9,7 +9,7 @@ run(async () => {
   if (step === 'home') {
     amplitude.track('Product Added', { product_id: 'sku-1', price: 21, quantity: 2, description });
   } else {
-    const revenue = new amplitude.Revenue().setProductId('sku-1').setPrice(21).setQuantity(2).setCurrency('EUR').setRevenueType('purchase').setEventProperties({ order_id: orderId('amplitude') });
+    const revenue = new amplitude.Revenue().setProductId('sku-1').setPrice(21).setQuantity(2).setCurrency('EUR').setRevenueType('purchase').setEventProperties({ order_id: orderId() });
     amplitude.revenue(revenue);
   }
   await amplitude.flush().promise;

@@ -33,7 +33,7 @@ run(async () => {
     mParticle.logEvent('Product Added', mParticle.EventType.Transaction, { product_id: 'sku-1', price: 21, quantity: 2 });
   } else {
     const shoe = mParticle.eCommerce.createProduct('Shoe', 'sku-1', 21, 2);
-    const attrs = mParticle.eCommerce.createTransactionAttributes(orderId('mparticle'), 'battery', undefined, 42, 0, 0);
+    const attrs = mParticle.eCommerce.createTransactionAttributes(orderId(), 'battery', undefined, 42, 0, 0);
     mParticle.eCommerce.logProductAction(mParticle.ProductActionType.Purchase, [shoe], null, null, attrs);
   }
   mParticle.upload();

@@ -7,8 +7,8 @@ export type Step = 'home' | 'thanks';
 
 export const step: Step = location.pathname.startsWith('/thanks') ? 'thanks' : 'home';
 
-/** The same order id on the wire, in the journey and in the report. */
-export const orderId = (library: string): string => `order-${library}-1001`;
+/** The same order id on the wire, in the journey and in the report: order-<library id>-1001. */
+export const orderId = (): string => `order-${location.hostname.replace(/^shop-/, '').replace(/\.test$/, '')}-1001`;
 
 export interface BatteryState {
   done: boolean;
@@ -19,8 +19,12 @@ export interface BatteryState {
 declare global {
   interface Window {
     __battery?: BatteryState;
+    __batteryOptions?: Record<string, unknown>;
   }
 }
+
+/** The variant's options (Library.options), e.g. `{ useBeacon: true }`. */
+export const options = (): Record<string, unknown> => window.__batteryOptions ?? {};
 
 /** Runs the page's calls; the test reads `window.__battery` (visitor id as the library knows it). */
 export function run(calls: () => Promise<string | undefined>): void {

@@ -8,7 +8,7 @@ run(async () => {
   if (step === 'home') {
     trackStructEvent({ category: 'cart', action: 'add', label: 'sku-1', value: 42 });
   } else {
-    trackTransaction({ transaction_id: orderId('snowplow'), revenue: 42, currency: 'EUR', payment_method: 'card', total_quantity: 2, products: [{ id: 'sku-1', name: 'Shoe', price: 21, quantity: 2, currency: 'EUR' }] });
+    trackTransaction({ transaction_id: orderId(), revenue: 42, currency: 'EUR', payment_method: 'card', total_quantity: 2, products: [{ id: 'sku-1', name: 'Shoe', price: 21, quantity: 2, currency: 'EUR' }] });
   }
   return tracker?.getDomainUserId();
 });

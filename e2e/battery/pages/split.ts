@@ -16,7 +16,7 @@ run(async () => {
     const treatment = client.getTreatment('battery_checkout');
     if (treatment !== 'on') throw new Error(`unexpected treatment ${treatment}`);
   } else {
-    client.track('user', 'purchase', 42, { order_id: orderId('split'), currency: 'EUR' });
+    client.track('user', 'purchase', 42, { order_id: orderId(), currency: 'EUR' });
   }
   // Impressions and events go out on a timer of a minute or more; destroy sends them now.
   await client.destroy();

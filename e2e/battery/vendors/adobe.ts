@@ -15,6 +15,14 @@ const proposition = {
   items: [{ id: 'item-1', schema: 'https://ns.adobe.com/personalization/json-content-item', data: { id: 'item-1', format: 'application/json', content: { banner: 'spring' } } }],
 };
 
+/** A page-load (__view__) proposition Web SDK renders itself: a DOM action on the page's heading. */
+const viewProposition = {
+  id: 'AT:battery-view-proposition-1',
+  scope: '__view__',
+  scopeDetails: { decisionProvider: 'TGT', activity: { id: '4102' }, experience: { id: '1' }, strategies: [{ algorithmID: '0', trafficType: '0' }], characteristics: { eventToken: 'battery-view-token' } },
+  items: [{ id: 'item-view-1', schema: 'https://ns.adobe.com/personalization/dom-action', data: { type: 'setHtml', format: 'application/vnd.adobe.target.dom-action', selector: 'h1', content: 'Spring sale' } }],
+};
+
 /**
  * @adobe/alloy (Web SDK): POST edge.adobedc.net/ee/v1/interact?configId=… (JSON; /collect by
  * beacon on unload). Edge's answer carries the identity (a state:store of the kndctr cookie and
@@ -33,12 +41,23 @@ export const adobe: Library = {
       { type: 'state:store', payload: [{ key: `kndctr_${ORG.replace('@', '_')}_identity`, value: kndctr, maxAge: 34128000 }] },
       { type: 'identity:result', payload: [{ id: ECID, namespace: { code: 'ECID' } }] },
     ];
-    if (r.body.includes('battery-offer')) handle.push({ type: 'personalization:decisions', payload: [proposition], eventIndex: 0 });
+    const propositions = [...(r.body.includes('battery-offer') ? [proposition] : []), ...(r.body.includes('__view__') ? [viewProposition] : [])];
+    if (propositions.length > 0) handle.push({ type: 'personalization:decisions', payload: propositions, eventIndex: 0 });
     return json({ requestId: r.url.searchParams.get('requestId') ?? 'battery', handle });
   },
   isHit: (r) => /\/ee\/(?:[^/]+\/)?v1\/(interact|collect)/.test(r.path),
   pageviews: 2,
   experience: { id: ACTIVITY, variant: EXPERIENCE },
-  sent: (received, step) => received.some((r) => r.body.includes(step === 'home' ? 'commerce.productListAdds' : 'order-adobe-1001')),
+  sent: (received, step, orderId) => received.some((r) => r.body.includes(step === 'home' ? 'commerce.productListAdds' : orderId)),
   waitsFor: { visitor: 'Adobe Web SDK: the ECID from the kndctr identity in meta.state when identityMap has none (others branch)' },
+};
+
+/** The same library rendering a page-load proposition and reporting its display inside the page view. */
+export const adobeRendered: Library = {
+  ...adobe,
+  id: 'adobe-rendered',
+  script: 'adobe',
+  options: { rendered: true },
+  experience: { id: '4102', variant: '1' },
+  waitsFor: { ...adobe.waitsFor, experience: 'Adobe Web SDK: propositions displayed inside a page-view event as experience displays (others branch)' },
 };

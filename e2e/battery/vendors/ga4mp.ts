@@ -12,3 +12,14 @@ export const ga4mp: Library = {
   pageviews: 2,
   sent: (received, step) => received.some((r) => r.path.includes(step === 'home' ? 'en=add_to_cart' : 'en=purchase')),
 };
+
+/** The same client sending to the shop's own /metrics/g/collect, as first-party mode and tag gateways do. */
+export const ga4mpFirstParty: Library = {
+  ...ga4mp,
+  id: 'ga4mp-first-party',
+  script: 'ga4mp',
+  options: { endpoint: 'https://shop-ga4mp-first-party.test/metrics/g/collect' },
+  hosts: ['shop-ga4mp-first-party.test'],
+  isHit: (r) => r.path.startsWith('/metrics/g/collect'),
+  waitsFor: Object.fromEntries((['captured', 'decoded', 'visitor', 'pageviews', 'purchase'] as const).map((c) => [c, 'GA4 recognised by its protocol on any path (google branch)'])),
+};

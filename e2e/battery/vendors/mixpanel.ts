@@ -15,3 +15,19 @@ export const mixpanel: Library = {
   purchase: { event: 'Purchase' },
   sent: (received, step) => received.some((r) => r.path.startsWith('/track/') && new URLSearchParams(r.body).get('data')?.includes(step === 'home' ? '"Product Added"' : '"Purchase"')),
 };
+
+/**
+ * The same library behind a slow collector (answers after 2.5 s): the shopper leaves while the
+ * batch's XHR is unanswered, and Mixpanel sends the batch again by sendBeacon on pagehide, with
+ * the same $insert_id values, which Mixpanel dedups.
+ */
+export const mixpanelSlow: Library = {
+  ...mixpanel,
+  id: 'mixpanel-slow',
+  script: 'mixpanel',
+  answer: async () => {
+    await new Promise((r) => setTimeout(r, 2_500));
+    return { type: 'application/json', body: '{"status":1,"error":null}' };
+  },
+  waitsFor: { pageviews: "Mixpanel's $insert_id as the dedup key of a batch sent again (others branch)" },
+};

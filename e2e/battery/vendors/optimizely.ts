@@ -77,3 +77,15 @@ export const optimizely: Library = {
   experience: { id: EXPERIMENT, variant: VARIATION },
   sent: (received, step) => received.some((r) => r.host === 'logx.optimizely.com' && r.body.includes(step === 'home' ? '"add_to_cart"' : '"purchase"')),
 };
+
+/** The same project hosted in the EU (datafile region EU): events go to eu.logx.optimizely.com. */
+export const optimizelyEu: Library = {
+  ...optimizely,
+  id: 'optimizely-eu',
+  script: 'optimizely',
+  hosts: ['cdn.optimizely.com', 'eu.logx.optimizely.com'],
+  answer: (r) => (r.host === 'cdn.optimizely.com' ? json({ ...datafile, region: 'EU' }) : { status: 204, type: 'text/plain', body: '' }),
+  isHit: (r) => r.host === 'eu.logx.optimizely.com' && r.path.startsWith('/v1/events'),
+  sent: (received, step) => received.some((r) => r.host === 'eu.logx.optimizely.com' && r.body.includes(step === 'home' ? '"add_to_cart"' : '"purchase"')),
+  waitsFor: Object.fromEntries((['captured', 'decoded', 'visitor', 'pageviews', 'purchase', 'experience'] as const).map((c) => [c, 'Optimizely eu.logx.optimizely.com (others branch)'])),
+};

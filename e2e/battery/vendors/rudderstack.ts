@@ -33,3 +33,19 @@ export const rudderstack: Library = {
   pageviews: 2,
   sent: (received, step) => received.some((r) => r.host === 'batteryshop.dataplane.rudderstack.com' && r.body.includes(step === 'home' ? '"Product Added"' : '"Order Completed"')),
 };
+
+/** The same library with `useBeacon: true`: batches by sendBeacon to /beacon/v1/batch?writeKey=…, no header. */
+export const rudderstackBeacon: Library = {
+  ...rudderstack,
+  id: 'rudderstack-beacon',
+  script: 'rudderstack',
+  options: { useBeacon: true },
+  account: WRITE_KEY,
+  isHit: (r) => r.host === 'batteryshop.dataplane.rudderstack.com' && r.path.startsWith('/beacon/'),
+  waitsFor: {
+    decoded: 'RudderStack /beacon/v1/batch?writeKey= (others branch)',
+    visitor: 'RudderStack /beacon/v1/batch?writeKey= (others branch)',
+    pageviews: 'RudderStack /beacon/v1/batch?writeKey= (others branch)',
+    purchase: 'RudderStack /beacon/v1/batch?writeKey= (others branch)',
+  },
+};

@@ -13,6 +13,6 @@ export const snowplow: Library = {
   answer: () => ({ type: 'text/plain', body: 'ok' }),
   isHit: (r) => r.path.startsWith('/com.snowplowanalytics.snowplow/tp2'),
   pageviews: 2,
-  sent: (received, step) => received.some((r) => r.body.includes(step === 'home' ? '"se_ca":"cart"' : 'order-snowplow-1001')),
+  sent: (received, step, orderId) => received.some((r) => r.body.includes(step === 'home' ? '"se_ca":"cart"' : orderId)),
   waitsFor: { purchase: 'Snowplow v4 ecommerce: snowplow_ecommerce_action type transaction as a transaction (others branch)' },
 };

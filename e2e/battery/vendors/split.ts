@@ -51,5 +51,5 @@ export const split: Library = {
   pageviews: 0,
   purchase: { event: 'purchase' },
   experience: { id: 'battery_checkout', variant: 'on' },
-  sent: (received, step) => received.some((r) => r.host === 'events.split.io' && r.body.includes(step === 'home' ? 'battery_checkout' : 'order-split-1001')),
+  sent: (received, step, orderId) => received.some((r) => r.host === 'events.split.io' && r.body.includes(step === 'home' ? 'battery_checkout' : orderId)),
 };
