@@ -50,7 +50,29 @@ beforeAll(async () => {
 afterAll(async () => {
   await launched?.close();
   await server?.close();
+  console.log(summary());
 });
+
+/** One line per library: what it sent, what the journey holds, what decode and the report made of it. */
+function summary(): string {
+  const lines = ['battery: library | tracking requests sent / in the journey / decoded | hits by kind | visitors, visits, purchases'];
+  for (const lib of LIBRARIES) {
+    const r = results.get(lib.id);
+    if (!r?.walked || !r.journey) {
+      lines.push(`  ${lib.id}: did not run (${String(r?.error ?? 'no result').split('\n')[0]})`);
+      continue;
+    }
+    const sent = hitsOf(r.walked);
+    const captured = sent.filter((h) => inJourney(r.journey!, h).length > 0).length;
+    const decoded = decodeAll(r.journey, lib);
+    const kinds = new Map<string, number>();
+    for (const h of decoded.flatMap((d) => d.hits)) kinds.set(h.kind, (kinds.get(h.kind) ?? 0) + 1);
+    const report = replay(r.journey.events, goals(lib));
+    const purchases = report.goals.find((g) => g.id === 'purchase')?.total ?? 0;
+    lines.push(`  ${lib.id}: ${sent.length} / ${captured} / ${decoded.length} | ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ') || 'none'} | ${report.visitors.length}, ${report.sessions.length}, ${purchases}`);
+  }
+  return lines.join('\n');
+}
 
 const urlOf = (r: ReceivedRequest): string => `https://${r.host}${r.path}`;
 /** The library's tracking requests as the collector got them (CORS preflights are the browser's, not the page's). */
