@@ -46,6 +46,11 @@ export interface Library {
   experience?: { id: string; variant?: string };
   /** The step is over once the collector holds this (and the library has been quiet a moment). */
   sent(received: readonly ReceivedRequest[], step: 'home' | 'thanks', orderId: string): boolean;
+  /**
+   * The vendor mints the visitor id in its answer to the first request (Adobe's Edge Network
+   * returns the ECID then), so that request's hits carry none; every later one must.
+   */
+  mintsVisitor?: true;
   /** Checks that wait for a decoder fix on another branch: the reason, named in the skip. */
   waitsFor?: Partial<Record<Check, string>>;
 }

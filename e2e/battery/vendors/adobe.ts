@@ -49,7 +49,7 @@ export const adobe: Library = {
   pageviews: 2,
   experience: { id: ACTIVITY, variant: EXPERIENCE },
   sent: (received, step, orderId) => received.some((r) => r.body.includes(step === 'home' ? 'commerce.productListAdds' : orderId)),
-  waitsFor: { visitor: 'Adobe Web SDK: the ECID from the kndctr identity in meta.state when identityMap has none (others branch)' },
+  mintsVisitor: true,
 };
 
 /** The same library rendering a page-load proposition and reporting its display inside the page view. */
@@ -59,5 +59,4 @@ export const adobeRendered: Library = {
   script: 'adobe',
   options: { rendered: true },
   experience: { id: '4102', variant: '1' },
-  waitsFor: { ...adobe.waitsFor, experience: 'Adobe Web SDK: propositions displayed inside a page-view event as experience displays (others branch)' },
 };

@@ -87,5 +87,4 @@ export const optimizelyEu: Library = {
   answer: (r) => (r.host === 'cdn.optimizely.com' ? json({ ...datafile, region: 'EU' }) : { status: 204, type: 'text/plain', body: '' }),
   isHit: (r) => r.host === 'eu.logx.optimizely.com' && r.path.startsWith('/v1/events'),
   sent: (received, step) => received.some((r) => r.host === 'eu.logx.optimizely.com' && r.body.includes(step === 'home' ? '"add_to_cart"' : '"purchase"')),
-  waitsFor: Object.fromEntries((['captured', 'decoded', 'visitor', 'pageviews', 'purchase', 'experience'] as const).map((c) => [c, 'Optimizely eu.logx.optimizely.com (others branch)'])),
 };

@@ -42,10 +42,4 @@ export const rudderstackBeacon: Library = {
   options: { useBeacon: true },
   account: WRITE_KEY,
   isHit: (r) => r.host === 'batteryshop.dataplane.rudderstack.com' && r.path.startsWith('/beacon/'),
-  waitsFor: {
-    decoded: 'RudderStack /beacon/v1/batch?writeKey= (others branch)',
-    visitor: 'RudderStack /beacon/v1/batch?writeKey= (others branch)',
-    pageviews: 'RudderStack /beacon/v1/batch?writeKey= (others branch)',
-    purchase: 'RudderStack /beacon/v1/batch?writeKey= (others branch)',
-  },
 };

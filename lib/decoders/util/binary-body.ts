@@ -5,6 +5,7 @@
  * synchronous (decoders are) and bounded: a small upload can inflate to a huge text.
  */
 import { Decompress, Inflate } from 'fflate';
+import { base64Bytes } from './base64';
 import { MAX_BODY_CHARS } from './body';
 
 /** Inflated bytes beyond this are not decoded (a compression bomb, or not a beacon at all). */
@@ -15,18 +16,6 @@ const STEP = 1024;
 const isGzip = (b: Uint8Array): boolean => b[0] === 0x1f && b[1] === 0x8b;
 // RFC 1950: CM = 8 (deflate), window ≤ 32 KiB, and the two header bytes are a multiple of 31.
 const isZlib = (b: Uint8Array): boolean => b.length > 1 && ((b[0] as number) & 0x0f) === 8 && (b[0] as number) >> 4 < 8 && (((b[0] as number) << 8) | (b[1] as number)) % 31 === 0;
-
-export function fromBase64(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
-  try {
-    const s = atob(text);
-    const out = new Uint8Array(s.length);
-    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-    return out;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Inflates with `make` step by step; undefined when the data is not that format or too big. */
 function inflateWith(bytes: Uint8Array, make: (ondata: (chunk: Uint8Array) => void) => { push(c: Uint8Array, final?: boolean): void }): Uint8Array | 'too big' | undefined {
@@ -65,7 +54,7 @@ function utf8(bytes: Uint8Array): string | undefined {
  * problem sentence, when none of these gives text.
  */
 export function binaryBodyText(base64: string, problems: string[]): string | undefined {
-  const bytes = fromBase64(base64);
+  const bytes = base64Bytes(base64);
   if (!bytes) {
     problems.push('The body is marked base64 but is not base64 text, so it was not decoded.');
     return undefined;
