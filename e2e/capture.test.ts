@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedBrowser } from '../lib/browser/chromium';
 import type { SiteServer } from '../lib/browser/site-server';
 import { launchWithExtension } from '../lib/browser/chromium';
+import { decodeRequest } from '../lib/decoders';
 import { ExtensionClient, launchPlain, pushesOf, requestsTo, visit, type RecordedJourney } from './support/extension';
 import { DEAD_HOSTS, HOSTS, startFixtureSites } from './support/sites';
 
@@ -139,5 +140,24 @@ describe('capture from the first byte', () => {
     expect(dead[0]).toMatchObject({ method: 'POST', body: 'en=lost', initiator: 'beacon', error: expect.stringMatching(/ERR_NAME_NOT_RESOLVED/) });
     expect(server.received.filter((r) => r.path === '/api/cart')).toHaveLength(1);
     expect(requestsTo(j, '/api/cart')).toEqual([]);
+  });
+
+  it('keeps compressed uploads whole, and they decode to the hits the page compressed', async () => {
+    const url = `${server.origin('shop.test')}/compressed.html`;
+    const page = await visit(launched.browser, url);
+    await page.waitForFunction('document.title === "sent"', { timeout: 10_000 });
+    const tab = await client.tabIdOf(url);
+    const j = await client.waitForJourney(tab, (x) => requestsTo(x, 'path=gzip')[0]?.body !== undefined && requestsTo(x, 'path=deflate')[0]?.body !== undefined);
+    for (const [path, name] of [['path=gzip', 'gzip_beacon'], ['path=deflate', 'deflate_fetch']] as const) {
+      const [req] = requestsTo(j, path);
+      expect(requestsTo(j, path)).toHaveLength(1);
+      expect(req).toMatchObject({ method: 'POST', bodyEncoding: 'base64' });
+      // The bytes the collector received, exactly.
+      const got = server.received.find((r) => r.method === 'POST' && r.path.includes(path));
+      expect(Buffer.from(req!.body!, 'base64').equals(got!.raw)).toBe(true);
+      const decoded = decodeRequest({ url: req!.url, method: 'POST', body: req!.body!, bodyEncoding: 'base64' });
+      expect(decoded?.problems ?? []).toEqual([]);
+      expect(decoded?.hits.map((h) => h.name)).toEqual([name]);
+    }
   });
 });

@@ -135,11 +135,29 @@ export const quietPage: PageBuilder = (o) =>
 </script>`,
   );
 
+/**
+ * Uploads compressed in the page with CompressionStream, as libraries do: a gzip Blob by
+ * sendBeacon and a deflate ArrayBuffer by fetch (GA4 batch lines, so they decode to hits).
+ */
+export const compressedPage: PageBuilder = (o) =>
+  html(
+    `<script>
+  var squeeze = function (text, format) {
+    return new Response(new Blob([text]).stream().pipeThrough(new CompressionStream(format))).arrayBuffer();
+  };
+  Promise.all([squeeze('en=gzip_beacon&_p=1', 'gzip'), squeeze('en=deflate_fetch&_p=2', 'deflate')]).then(function (b) {
+    navigator.sendBeacon('${o('collect.test')}/g/collect?v=2&tid=G-E2E&cid=1.2&path=gzip', new Blob([b[0]], { type: 'application/octet-stream' }));
+    return fetch('${o('collect.test')}/g/collect?v=2&tid=G-E2E&cid=1.2&path=deflate', { method: 'POST', body: b[1] });
+  }).then(function () { document.title = 'sent'; });
+</script>`,
+  );
+
 export const pages: Record<string, PageBuilder> = {
   '/capture.html': capturePage,
   '/quiet.html': quietPage,
   '/junk.html': junkPage,
   '/behaviour.html': behaviourPage,
+  '/compressed.html': compressedPage,
 };
 
 /** Handlers for the fixture sites; `extra` pages may be added by other tests. */
