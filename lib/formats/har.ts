@@ -61,6 +61,8 @@ export function harToJourney(har: unknown, file: string): Journey {
     if (typeof request.method === 'string') req.method = request.method.toUpperCase();
     const postData = request.postData as Obj | undefined;
     if (postData && typeof postData.text === 'string') req.body = postData.text;
+    // HAR has no encoding for request bodies: Goalpost's own export marks a base64 one.
+    if (req.body !== undefined && postData?._encoding === 'base64') req.bodyEncoding = 'base64';
     if (status !== undefined) req.status = status;
     const error = typeof entry._error === 'string' && entry._error !== '' ? entry._error : status === 0 ? 'no response (status 0)' : undefined;
     if (error !== undefined) req.error = error;
@@ -84,7 +86,7 @@ function entryFor(e: RequestEvent | NavigationEvent, document: boolean): Entry {
       headers: e.type === 'navigation' && e.referrer ? [{ name: 'Referer', value: e.referrer }] : [],
       queryString: [],
       headersSize: -1,
-      bodySize: e.type === 'request' && e.body !== undefined ? e.body.length : 0,
+      bodySize: e.type !== 'request' || e.body === undefined ? 0 : e.bodyEncoding === 'base64' ? Math.floor((e.body.replace(/=+$/, '').length * 3) / 4) : e.body.length,
     },
     response: {
       status,
@@ -100,7 +102,10 @@ function entryFor(e: RequestEvent | NavigationEvent, document: boolean): Entry {
     cache: {},
     timings: { send: 0, wait: 0, receive: 0 },
   };
-  if (e.type === 'request' && e.body !== undefined) entry.request.postData = { mimeType: 'text/plain', text: e.body };
+  if (e.type === 'request' && e.body !== undefined) {
+    entry.request.postData =
+      e.bodyEncoding === 'base64' ? ({ mimeType: 'application/octet-stream', text: e.body, _encoding: 'base64' } as Entry['request']['postData']) : { mimeType: 'text/plain', text: e.body };
+  }
   if (document) entry._resourceType = 'document';
   if (e.type === 'request' && e.error) entry._error = e.error;
   return entry;

@@ -7,11 +7,12 @@ import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import { journeyToHar } from '../../lib/formats/har';
+import { harToJourney, journeyToHar } from '../../lib/formats/har';
 import { JOURNEY_FORMAT, type Journey } from '../../lib/formats/journey';
 
 // One JSON Schema per HAR object, as the package ships them (it has no type declarations).
@@ -74,6 +75,17 @@ describe('HAR export', () => {
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
     expect(har.log.entries).toHaveLength(journey.events.length);
+  });
+
+  it('keeps a compressed body as base64 through export and import, still valid HAR', () => {
+    const gz = gzipSync('{"api_key":"k","events":[{"event_type":"x","device_id":"d"}]}');
+    const one = { format: 'goalpost.journey/1' as const, events: [{ type: 'request' as const, t: 1_772_359_200_000, method: 'POST', url: 'https://api2.amplitude.com/2/httpapi', body: gz.toString('base64'), bodyEncoding: 'base64' as const }] };
+    const exported = journeyToHar(one);
+    expect(validator()(exported)).toBe(true);
+    expect(exported.log.entries[0]?.request.bodySize).toBe(gz.length);
+    const back = harToJourney(JSON.parse(JSON.stringify(exported)), 'x.har').events[0];
+    expect(back).toMatchObject({ type: 'request', bodyEncoding: 'base64' });
+    expect(Buffer.from((back as { body: string }).body, 'base64').equals(gz)).toBe(true);
   });
 
   it('the schema check is real: a missing required field or a non-ISO time fails it', () => {
