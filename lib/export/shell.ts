@@ -8,6 +8,8 @@ export interface CopiedRequest {
   url: string;
   method?: string;
   body?: string;
+  /** `base64`: the body is binary (a compressed upload), kept as base64. */
+  bodyEncoding?: 'base64';
 }
 
 /** POSIX single quoting: the only character to escape inside '…' is the quote itself. */
@@ -24,8 +26,11 @@ export function curlCommand(req: CopiedRequest): string {
   const parts = ['curl', shellQuote(req.url)];
   // --data-raw implies POST; any other method with or without a body is said explicitly.
   if (method !== 'GET' && !(method === 'POST' && req.body !== undefined)) parts.push('-X', method);
-  if (req.body !== undefined) parts.push('--data-raw', shellQuote(req.body));
-  return parts.join(' ');
+  if (req.body === undefined) return parts.join(' ');
+  if (req.bodyEncoding !== 'base64') return [...parts, '--data-raw', shellQuote(req.body)].join(' ');
+  // Binary bytes cannot be quoted on a command line: base64 -d gives them to curl on stdin.
+  if (req.body.startsWith('H4sI')) parts.push('-H', shellQuote('Content-Encoding: gzip'));
+  return `printf '%s' ${shellQuote(req.body)} | base64 -d | ${[...parts, '--data-binary', '@-'].join(' ')}`;
 }
 
 export function decodeCommand(req: CopiedRequest): string {
@@ -34,6 +39,7 @@ export function decodeCommand(req: CopiedRequest): string {
   const implied = req.body !== undefined ? 'POST' : 'GET';
   if (method !== implied) parts.push('--method', method);
   // decode reads `--body @FILE` from a file; a body that itself starts with @ is escaped as @@.
-  if (req.body !== undefined) parts.push('--body', shellQuote(req.body.startsWith('@') ? `@${req.body}` : req.body));
+  if (req.body !== undefined && req.bodyEncoding === 'base64') parts.push('--body-base64', shellQuote(req.body));
+  else if (req.body !== undefined) parts.push('--body', shellQuote(req.body.startsWith('@') ? `@${req.body}` : req.body));
   return parts.join(' ');
 }

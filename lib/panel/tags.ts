@@ -27,7 +27,7 @@ export interface TagEntry {
   url: string;
   via: 'request' | 'push' | 'hit';
   /** What was sent, for requests: enough to copy it as cURL or a `goalpost decode` line. */
-  request?: { method: string; body?: string };
+  request?: { method: string; body?: string; bodyEncoding?: 'base64' };
   params: DecodedParam[];
   problems: string[];
   /** How many of its hits repeat ones the vendor already had (same event id): counted once. */
@@ -165,7 +165,7 @@ function entryFor(e: JourneyEvent & { id?: string }, index: number, engine: Pane
     error: e.type === 'request' ? e.error : undefined,
     url: e.type === 'request' ? e.url : (first?.url ?? e.pageUrl ?? e.target),
     via: e.type,
-    request: e.type === 'request' ? { method: (e.method ?? 'GET').toUpperCase(), body: e.body } : undefined,
+    request: e.type === 'request' ? { method: (e.method ?? 'GET').toUpperCase(), body: e.body, ...(e.bodyEncoding ? { bodyEncoding: e.bodyEncoding } : {}) } : undefined,
     params: d.params,
     problems: d.problems ?? [],
   });

@@ -26,6 +26,12 @@ describe('compressed uploads in the CLI', () => {
     expect(d.hits).toMatchObject([{ kind: 'pageview', clientId: 'dev-cli' }]);
   });
 
+  it('decode --body-base64 takes the body as the journey keeps it', () => {
+    const r = goalpost(['decode', 'https://api2.amplitude.com/2/httpapi', '--body-base64', gz.toString('base64'), '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).hits).toMatchObject([{ kind: 'pageview', clientId: 'dev-cli' }]);
+  });
+
   it('replay reads a journey request kept as base64', () => {
     const journey = { format: 'goalpost.journey/1', events: [{ type: 'request', t: 1700000000000, method: 'POST', url: 'https://api2.amplitude.com/2/httpapi', body: gz.toString('base64'), bodyEncoding: 'base64', pageUrl: 'https://shop.example/' }] };
     writeFileSync(join(tmp, 'j.json'), JSON.stringify(journey));

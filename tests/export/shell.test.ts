@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { curlCommand, decodeCommand, shellQuote } from '../../lib/export/shell';
 
@@ -33,6 +34,22 @@ describe('copy as cURL', () => {
   it('names any method --data-raw does not imply', () => {
     expect(curlCommand({ url: 'https://x.test/r', method: 'put', body: '{}' })).toBe("curl 'https://x.test/r' -X PUT --data-raw '{}'");
     expect(curlCommand({ url: 'https://x.test/r', method: 'POST' })).toBe("curl 'https://x.test/r' -X POST");
+  });
+});
+
+describe('a binary body (a compressed upload kept as base64)', () => {
+  const gz = gzipSync('{"api_key":"k","events":[]}');
+  const req = { url: 'https://api2.amplitude.com/2/httpapi', method: 'POST', body: gz.toString('base64'), bodyEncoding: 'base64' as const };
+
+  it('cURL gets the bytes themselves on stdin, marked gzip', () => {
+    const line = curlCommand(req);
+    const [feed, curl] = line.split(' | base64 -d | ');
+    expect(execFileSync('sh', ['-c', `${feed} | base64 -d`]).equals(gz)).toBe(true);
+    expect(argv(curl!)).toEqual([req.url, '-H', 'Content-Encoding: gzip', '--data-binary', '@-']);
+  });
+
+  it('goalpost decode gets it with --body-base64', () => {
+    expect(argv(decodeCommand(req)).slice(1)).toEqual([req.url, '--body-base64', req.body]);
   });
 });
 

@@ -9,7 +9,7 @@ import { UsageError, type CliIO, type Command } from '../command';
 import { decodeRequest, listDecoders, type Decoded, type RawRequest } from '../../decoders';
 import type { HitBody } from '../../formats/journey';
 
-const FLAGS = { body: 'string', method: 'string', decoder: 'string', 'page-url': 'string', json: 'boolean' } as const;
+const FLAGS = { body: 'string', 'body-base64': 'string', method: 'string', decoder: 'string', 'page-url': 'string', json: 'boolean' } as const;
 
 const HELP = `goalpost decode <url> [options]
 
@@ -22,6 +22,7 @@ Options:
   --body TEXT|@FILE   the POST body (JSON, form or batch lines); @FILE reads it from a file,
                       which may be binary (a gzip or deflate upload is inflated first);
                       @@TEXT is the literal body @TEXT
+  --body-base64 B64   a binary body as base64, as the journey keeps it (Copy as goalpost decode)
   --method M          the HTTP method; default POST with a body, GET without
   --decoder ID        decode with this decoder whatever the host (first-party proxies,
                       server-side containers), e.g. --decoder ga4; see the list below
@@ -155,7 +156,9 @@ export const decode: Command = {
       throw new UsageError(`decode: --decoder "${safe(flags.decoder)}" is unknown; use one of ${ids.join(', ')}.`);
     }
     const input: DecodeInput = { url };
+    if (flags.body !== undefined && flags['body-base64'] !== undefined) throw new UsageError('decode: give --body or --body-base64, not both.');
     if (flags.body !== undefined) Object.assign(input, readBody(flags.body, io));
+    if (flags['body-base64'] !== undefined) Object.assign(input, { body: flags['body-base64'], bodyEncoding: 'base64' });
     if (method !== undefined) input.method = method;
     if (flags['page-url'] !== undefined) input.pageUrl = flags['page-url'];
     if (flags.decoder !== undefined) input.decoder = flags.decoder;
