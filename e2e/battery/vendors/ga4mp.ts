@@ -21,5 +21,4 @@ export const ga4mpFirstParty: Library = {
   options: { endpoint: 'https://shop-ga4mp-first-party.test/metrics/g/collect' },
   hosts: ['shop-ga4mp-first-party.test'],
   isHit: (r) => r.path.startsWith('/metrics/g/collect'),
-  waitsFor: Object.fromEntries((['captured', 'decoded', 'visitor', 'pageviews', 'purchase'] as const).map((c) => [c, 'GA4 recognised by its protocol on any path (google branch)'])),
 };
