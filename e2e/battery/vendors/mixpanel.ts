@@ -18,8 +18,9 @@ export const mixpanel: Library = {
 
 /**
  * The same library behind a slow collector (answers after 2.5 s): the shopper leaves while the
- * batch's XHR is unanswered, and Mixpanel sends the batch again by sendBeacon on pagehide, with
- * the same $insert_id values, which Mixpanel dedups.
+ * home page's batch is unanswered; Mixpanel keeps unacknowledged batches in localStorage and
+ * the next page sends the same batch again by XHR, with the same $insert_id values, which
+ * Mixpanel dedups (seen: three uploads for two batches, the copy sent from /thanks).
  */
 export const mixpanelSlow: Library = {
   ...mixpanel,
