@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type WebWorker } from 'puppeteer-core';
+import { builtBeforeSources } from './build-age';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -103,6 +104,9 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
     throw new Error(`the extension is not built at ${extensionDir}: run npm run build`);
+  }
+  if (extensionDir === EXTENSION_DIR && builtBeforeSources(extensionDir)) {
+    throw new Error(`the extension at ${extensionDir} is older than its sources: run npm run build`);
   }
   const args = chromiumArgs(opts);
   const browser = await puppeteer.launch({

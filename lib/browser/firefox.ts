@@ -6,7 +6,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { builtBeforeSources } from './build-age';
 import type { ExtensionBrowser, LaunchOptions } from './chromium';
 
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'];
@@ -55,13 +56,10 @@ async function addonUuid(profile: string, addonId: string): Promise<string> {
   throw new Error(`Firefox never gave the add-on ${addonId} an internal UUID`);
 }
 
-export async function launchFirefoxWithExtension(opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
+/** Firefox on a fresh profile with the local-run preferences; `close` also removes the profile. */
+export async function launchFirefox(opts: Pick<LaunchOptions, 'headless'> = {}): Promise<{ browser: Browser; profile: string; close: () => Promise<void> }> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('no Firefox found: install one (e.g. apt-get install firefox-esr) or set GOALPOST_FIREFOX');
-  const extensionDir = opts.extensionDir ?? FIREFOX_EXTENSION_DIR;
-  if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
-    throw new Error(`the Firefox add-on is not built at ${extensionDir}: run npm run build:firefox`);
-  }
   const profile = mkdtempSync(join(tmpdir(), 'goalpost-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -77,6 +75,18 @@ export async function launchFirefoxWithExtension(opts: LaunchOptions = {}): Prom
     await browser.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
   };
+  return { browser, profile, close };
+}
+
+export async function launchFirefoxWithExtension(opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = opts.extensionDir ?? FIREFOX_EXTENSION_DIR;
+  if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
+    throw new Error(`the Firefox add-on is not built at ${extensionDir}: run npm run build:firefox`);
+  }
+  if (extensionDir === FIREFOX_EXTENSION_DIR && builtBeforeSources(extensionDir)) {
+    throw new Error(`the Firefox add-on at ${extensionDir} is older than its sources: run npm run build:firefox`);
+  }
+  const { browser, profile, close } = await launchFirefox(opts);
   try {
     const addonId = await browser.installExtension(resolve(extensionDir));
     const uuid = await addonUuid(profile, addonId);
