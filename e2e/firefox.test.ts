@@ -114,5 +114,6 @@ describe('Firefox: goalpost demo --browser firefox', () => {
   it('gives the experience-before-goal verdict both ways', () => story.expectExperienceStory(report, run.stdout));
   it('shows conversions, goals and total differing for the thanks page', () => story.expectCountingStory(report, run.stdout));
   it('finds the page whose tags are missing and the repeated order id', () => story.expectTagStory(report, run.stdout));
+  it("delivers the shop's SDEs in LivePerson's reports and counts the purchase from them", () => story.expectLivePersonStory(out, report));
   it('writes the panel screenshots and the files to replay it', () => story.expectOutputs(out, run.stdout));
 });

@@ -1,57 +1,63 @@
+/**
+ * Page API capture as the real tags adopt their queues, in both browsers: the hook runs in the
+ * page's own world in each, but what the page and its tags see of it (object identity, the
+ * moments the hook looks) is each engine's own, so every check runs in Chromium and Firefox.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
-import type { LaunchedBrowser } from '../lib/browser/chromium';
-import { launchWithExtension } from '../lib/browser/chromium';
+import { launchWithExtension, type ExtensionBrowser } from '../lib/browser/chromium';
+import { launchFirefox, launchFirefoxWithExtension } from '../lib/browser/firefox';
 import { startSiteServer, type SiteServer } from '../lib/browser/site-server';
 import { ExtensionClient, launchPlain, pushesOf, visit, type RecordedJourney } from './support/extension';
 import { pageApiPages, tagStandIns } from './support/page-api-sites';
 import { HOSTS, fixtureHandlers } from './support/sites';
 
-let server: SiteServer;
-let launched: LaunchedBrowser;
-let client: ExtensionClient;
-
-beforeAll(async () => {
-  server = await startSiteServer([tagStandIns, ...fixtureHandlers(pageApiPages)]);
-  launched = await launchWithExtension({ mapHosts: HOSTS });
-  client = await ExtensionClient.open(launched);
-});
-
-afterAll(async () => {
-  await launched?.close();
-  await server?.close();
-});
-
-/** Opens a page, waits for its script to finish, returns what the page itself saw. */
-async function run(browser: Browser, path: string, seen: string): Promise<unknown> {
-  const page = await visit(browser, `${server.origin('shop.test')}${path}`);
-  await page.waitForFunction('window.__done === true && (window.lpTag === undefined || window.__lpReady === true)', { timeout: 15_000 });
-  const result = await page.evaluate(seen);
-  if (browser !== launched.browser) await page.close();
-  return result;
-}
-
-/** The same page in a browser without the extension. */
-async function runWithoutExtension(path: string, seen: string): Promise<unknown> {
-  const plain = await launchPlain(HOSTS);
-  try {
-    return await run(plain, path, seen);
-  } finally {
-    await plain.close();
-  }
-}
-
-const tabs = new Map<string, number>();
-
-async function journeyOf(path: string, done: (j: RecordedJourney) => boolean): Promise<RecordedJourney> {
-  let tab = tabs.get(path);
-  if (tab === undefined) tabs.set(path, (tab = await client.tabIdOf(`${server.origin('shop.test')}${path}`)));
-  return client.waitForJourney(tab, done);
-}
+type Kind = ExtensionBrowser['kind'];
 
 const values = (j: RecordedJourney, target: string) => pushesOf(j, target).map((p) => p.value);
 
-describe('page API capture as the real tags adopt their queues', () => {
+describe.each<Kind>(['chromium', 'firefox'])('page API capture as the real tags adopt their queues (%s)', (kind) => {
+  let server: SiteServer;
+  let launched: ExtensionBrowser;
+  let client: ExtensionClient;
+  const tabs = new Map<string, number>();
+
+  beforeAll(async () => {
+    server = await startSiteServer([tagStandIns, ...fixtureHandlers(pageApiPages)]);
+    launched = kind === 'chromium' ? await launchWithExtension({ mapHosts: HOSTS }) : await launchFirefoxWithExtension();
+    client = await ExtensionClient.open(launched);
+  }, 60_000);
+
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+  });
+
+  /** Opens a page, waits for its script to finish, returns what the page itself saw. */
+  async function run(browser: Browser, path: string, seen: string): Promise<unknown> {
+    const page = await visit(browser, `${server.origin('shop.test')}${path}`);
+    await page.waitForFunction('window.__done === true && (window.lpTag === undefined || window.__lpReady === true)', { timeout: 15_000 });
+    const result = await page.evaluate(seen);
+    if (browser !== launched.browser) await page.close();
+    return result;
+  }
+
+  /** The same page in the same browser without the extension. */
+  async function runWithoutExtension(path: string, seen: string): Promise<unknown> {
+    const plain = kind === 'chromium' ? await launchPlain(HOSTS).then((b) => ({ browser: b, close: () => b.close() })) : await launchFirefox();
+    try {
+      return await run(plain.browser, path, seen);
+    } finally {
+      await plain.close();
+    }
+  }
+
+  async function journeyOf(path: string, done: (j: RecordedJourney) => boolean): Promise<RecordedJourney> {
+    let tab = tabs.get(path);
+    if (tab === undefined) tabs.set(path, (tab = await client.tabIdOf(`${server.origin('shop.test')}${path}`)));
+    return client.waitForJourney(tab, done);
+  }
+
   it('records Ptengine two-argument pushes once each, whether queued before pta.js or pushed after it replayed its queue', async () => {
     const seen = await run(launched.browser, '/ptengine.html', 'window.__ptSeen');
     const j = await journeyOf('/ptengine.html', (x) => values(x, '_pt_sp_2').length >= 6);
@@ -109,5 +115,19 @@ describe('page API capture as the real tags adopt their queues', () => {
     expect(seen).toContainEqual(['clicked', 'OFFER_CLICK:7']);
     expect(seen).toContainEqual(['broken', 'TypeError: bus refused X true']);
     expect(seen).toContainEqual(['publish is trigger', true]);
+  });
+
+  it('records queued SDEs once when tag.js replays them through a push the hook already wrapped', async () => {
+    const seen = await run(launched.browser, '/liveperson-late.html', 'window.__seen');
+    const j = await journeyOf('/liveperson-late.html', (x) => values(x, 'lpTag.sdes').length >= 3);
+    await new Promise((r) => setTimeout(r, 400));
+    const again = await journeyOf('/liveperson-late.html', () => true);
+    expect(values(again, 'lpTag.sdes')).toEqual([
+      { type: 'cart', total: 12 },
+      { type: 'prodView', products: [{ product: { sku: 'x' } }] },
+      { type: 'purchase', total: 12, orderId: 'late-1' },
+    ]);
+    expect(values(j, 'lpTag.sdes').length).toBe(3);
+    expect(seen).toEqual(['cart', 'prodView', 'purchase']);
   });
 });

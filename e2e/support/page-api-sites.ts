@@ -164,10 +164,38 @@ export const livepersonPage: PageBuilder = (o) =>
   document.head.appendChild(s);
 </script>`);
 
+/**
+ * tag.js whose SDE store arrives late: it takes the queued array at once but replays it through
+ * its new `push` only after the hook has had time to see and wrap that push.
+ */
+export const lpLateStandIn = `(function () {
+  var old = lpTag.sdes;
+  var store = [];
+  lpTag.sdes = { push: function () { for (var i = 0; i < arguments.length; i++) store.push(arguments[i]); return store.length; } };
+  setTimeout(function () {
+    for (var i = 0; i < old.length; i++) lpTag.sdes.push(old[i]);
+    lpTag.sdes.push({ type: 'purchase', total: 12, orderId: 'late-1' });
+    window.__seen = store.map(function (x) { return x.type; });
+    window.__done = true;
+    window.__lpReady = true;
+  }, 1200);
+})();
+`;
+
+/** Two SDEs queued before the late tag.js, which replays them once its store is ready. */
+export const livepersonLatePage: PageBuilder = (o) =>
+  html(`<script>
+  window.lpTag = window.lpTag || {};
+  lpTag.sdes = lpTag.sdes || [];
+  lpTag.sdes.push({ type: 'cart', total: 12 }, { type: 'prodView', products: [{ product: { sku: 'x' } }] });
+</script>
+<script async src="${o('tags.test')}/lp-tag-late.js"></script>`);
+
 export const pageApiPages: Record<string, PageBuilder> = {
   '/ptengine.html': ptenginePage,
   '/gtm-like.html': gtmPage,
   '/liveperson.html': livepersonPage,
+  '/liveperson-late.html': livepersonLatePage,
 };
 
 /** Serves the stand-in tags on tags.test. */
@@ -178,5 +206,6 @@ export const tagStandIns: SiteHandler = ({ host, path, url }) => {
   if (path === '/pta.js') return js(ptaStandIn(collect));
   if (path === '/gtm-like.js') return js(gtmStandIn);
   if (path === '/lp-tag.js') return js(lpStandIn);
+  if (path === '/lp-tag-late.js') return js(lpLateStandIn);
   return undefined;
 };
