@@ -1,7 +1,7 @@
 /** Tags: per page, which vendors loaded, fired, failed; every hit expandable to readable params. */
 import { useMemo, useState } from 'preact/hooks';
 import { clock, duration, plural, shortUrl } from '../lib/panel/format';
-import { filterTagPages, tagRows, type TagEntry, type TagRow, type VendorSummary } from '../lib/panel/tags';
+import { filterTagPages, tagRows, type TagEntry, type TagPage, type TagRow, type VendorSummary } from '../lib/panel/tags';
 import { curlCommand, decodeCommand } from '../lib/export/shell';
 import { CopyButton } from './CopyButton';
 import { CsvExport } from './CsvExport';
@@ -9,6 +9,16 @@ import { usePanel } from './platform';
 import { VirtualList } from './VirtualList';
 
 export const TAG_ROW_HEIGHT = 26;
+
+/** How a page was reached, in the words of the browser's history. */
+export const PAGE_KIND_LABEL: Record<TagPage['kind'], string> = {
+  load: 'load',
+  push: 'push',
+  replace: 'replace',
+  'back-forward': 'back/forward',
+  hash: 'hash',
+  restore: 'restored from cache',
+};
 
 function statusText(e: TagEntry): string {
   if (e.error) return e.error.includes('BLOCKED') ? `blocked (${e.error})` : e.error;
@@ -71,8 +81,9 @@ export function TagsView() {
     switch (row.kind) {
       case 'page':
         return (
-          <div class="row page-row" title={row.page.url}>
+          <div class={`row page-row${row.page.document ? ' virtual-page' : ''}`} title={row.page.url} data-kind={row.page.kind}>
             <span class="time">{clock(row.page.t)}</span>
+            {row.page.navigated && <span class="pill page-kind">{PAGE_KIND_LABEL[row.page.kind]}</span>}
             <span class="page-url ellipsis">{row.page.navigated ? shortUrl(row.page.url) : `Before any navigation ${shortUrl(row.page.url)}`}</span>
             {row.page.browser !== 'default' && <span class="pill">{row.page.browser}</span>}
           </div>

@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../browser/chromium';
 import { openExtensionPage, sendFromExtensionPage as send, tabIdFromExtensionPage } from '../browser/extension-page';
 import { FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension } from '../browser/firefox';
-import type { Journey } from '../formats/journey';
+import { JOURNEY_FORMAT, type Journey } from '../formats/journey';
 import type { Report } from '../formats/report';
 import { describeStep, type Step } from './steps';
 import { AuditError, goto, runStep, settle, sleep } from './walk';
@@ -68,7 +68,7 @@ function extensionPage(dir: string): string {
 /** Asks for the journey until two answers a moment apart agree: the relay batches, the worker stores. */
 async function settledJourney(ext: Page): Promise<Journey> {
   let last = -1;
-  let journey: Journey = { format: 'goalpost.journey/1', events: [] };
+  let journey: Journey = { format: JOURNEY_FORMAT, events: [] };
   for (let i = 0; i < 20; i++) {
     journey = await send(ext, { type: 'goalpost:journey' });
     const n = journey?.events?.length ?? 0;

@@ -15,6 +15,10 @@ export interface EngineHit extends HitEvent {
   notDelivered?: string;
   /** Shown on its page but not counted: a page view of a vendor counted beside the model's own. */
   tallyOnly?: boolean;
+  /** The address bar when it was sent (the request's or push's pageUrl). */
+  sentFrom?: string;
+  /** How it was sent, for sentences naming it ("request to collect.test/g/collect", "_pt_sp_2 push"). */
+  via?: string;
 }
 
 /** A recognised vendor request that did not reach the vendor. */
@@ -112,6 +116,8 @@ export function requestHits(
   const hits = bodies.map((b) => {
     const hit = toHit(b, req, fallback);
     hit.requestUrl = req.url;
+    hit.via = `request to ${hostPath(req.url)}`;
+    if (req.pageUrl !== undefined) hit.sentFrom = req.pageUrl;
     if (failed) {
       hit.delivered = false;
       hit.failure = failed.failure;
@@ -125,5 +131,15 @@ export function requestHits(
 export function pushHits(push: PushEvent): EngineHit[] {
   const decoded = safe(() => decodePush(push.pageUrl === undefined ? { target: push.target, value: push.value } : { target: push.target, value: push.value, pageUrl: push.pageUrl }));
   const fallback = push.pageUrl ?? '';
-  return validBodies(decoded).map((b) => toHit(b, push, fallback));
+  return validBodies(decoded).map((b) => {
+    const hit = toHit(b, push, fallback);
+    hit.via = `${push.target} push`;
+    if (push.pageUrl !== undefined) hit.sentFrom = push.pageUrl;
+    return hit;
+  });
+}
+
+function hostPath(url: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^?#]*)/i.exec(url);
+  return m ? m[1]! : url;
 }

@@ -4,7 +4,7 @@
  * pages without a pageview) is settled at the end.
  */
 import type { GoalsDoc, ModelName } from '../formats/goals';
-import { DEFAULT_BROWSER, type JourneyEvent, type NavigationEvent } from '../formats/journey';
+import { DEFAULT_BROWSER, type JourneyEvent, type NavigationEvent, type RouteEvent } from '../formats/journey';
 import { REPORT_FORMAT, type Finding, type Report, type ReportHop, type SessionReason, type VendorTally } from '../formats/report';
 import { isoTime } from '../formats/time';
 import { serviceStatusNumber } from '../formats/service-status';
@@ -21,6 +21,7 @@ import { SdeDelivery } from './sde-delivery';
 import { campaignSource, DIRECT, trafficSource } from './source';
 import { vendorVisit } from './vendor-visit';
 import type { BrowserState, GoalSession, GoalTally, Hop, OccurrenceRec, PageState, Session, Slot, Visitor } from './state';
+import { documentsWithRoutes, expectsPageviews, repeatedPageview, routeDocument, spaMessages, virtualPageFor } from './virtual-pages';
 
 interface RawFinding extends Finding {
   at: number;
@@ -52,6 +53,8 @@ export class Replayer {
   private readonly usedSessionIds = new Set<string>();
   private visitorCounter = 0;
   private sessionCounter = 0;
+  /** Documents whose route changes were recorded (virtual-pages.ts). */
+  private spaDocuments: ReadonlySet<NavigationEvent> = new Set();
 
   constructor(goalsDoc: GoalsDoc | undefined, model: ModelName) {
     this.rules = rulesFor(model, goalsDoc);
@@ -67,7 +70,7 @@ export class Replayer {
   run(events: readonly JourneyEvent[]): Report {
     const sorted = events.slice().sort((a, b) => a.t - b.t);
     // Decode first: which vendors are counted depends on which ones the journey holds.
-    let stream: (NavigationEvent | EngineHit | FailedRequest)[] = [];
+    let stream: (NavigationEvent | RouteEvent | EngineHit | FailedRequest)[] = [];
     const onFailed = (f: FailedRequest): void => void stream.push(f);
     const present = new Set<string>();
     const unread: UnreadRequest[] = [];
@@ -78,7 +81,7 @@ export class Replayer {
     const sdes = new SdeDelivery();
     for (const e of sorted) {
       if (e.type === 'hit') stream.push(e);
-      else if (e.type === 'navigation') stream.push(e);
+      else if (e.type === 'navigation' || e.type === 'route') stream.push(e);
       else if (e.type === 'request') stream.push(...requestHits(e, this.endpoints, onFailed, onRecognised, (d, hits) => sdes.request(e, d, hits)));
       else if (e.type === 'push') {
         const hits = pushHits(e);
@@ -94,21 +97,23 @@ export class Replayer {
     this.scope = this.countedVendors(seen, present);
     this.unreadable(unread);
     stream = countAlongside(stream, this.scope, this.rules.vendors);
+    this.spaDocuments = documentsWithRoutes(sorted);
     this.indexClientIds(stream);
     // A copy the vendor drops by its event id is not a second hit.
     const copies = resends(stream.filter((item): item is EngineHit => !('what' in item) && item.type === 'hit'));
     for (const item of stream) {
       if ('what' in item) this.requestFailed(item);
       else if (item.type === 'navigation') this.navigation(item);
+      else if (item.type === 'route') this.route(item);
       else if (!copies.has(item)) this.hit(item);
     }
     return this.report();
   }
 
-  private indexClientIds(stream: readonly (NavigationEvent | EngineHit | FailedRequest)[]): void {
+  private indexClientIds(stream: readonly (NavigationEvent | RouteEvent | EngineHit | FailedRequest)[]): void {
     const navs = new Map<string, number>();
     for (const item of stream) {
-      if ('what' in item) continue;
+      if ('what' in item || item.type === 'route') continue;
       const browser = item.browser ?? DEFAULT_BROWSER;
       if (item.type === 'navigation') {
         navs.set(browser, (navs.get(browser) ?? 0) + 1);
@@ -203,6 +208,7 @@ export class Replayer {
     b.navigations++;
     if (e.userAgent !== undefined) b.userAgent = e.userAgent;
     const page = this.newPage(b, e.t, e.url, e.tab, true, e.referrer);
+    if (this.spaDocuments.has(e)) page.spa = true;
     const known = b.lastByDomain.get(page.domain);
     if (known) page.hint = known.session ? { visitor: known.visitor, session: known.session } : { visitor: known.visitor };
     const pending = b.pendingHop;
@@ -230,10 +236,25 @@ export class Replayer {
     }
   }
 
+  /** A soft navigation: a virtual page under its document, which the next hits attach to. */
+  private route(e: RouteEvent): void {
+    const b = this.browser(e.browser ?? DEFAULT_BROWSER);
+    const current = (e.tab !== undefined ? b.tabs.get(e.tab) : undefined) ?? b.last;
+    const doc = routeDocument(b, current, e);
+    const page = this.newPage(b, e.t, e.url, e.tab, false);
+    page.route = e.kind;
+    page.spa = true;
+    if (doc) {
+      page.document = doc;
+      if (doc.hint) page.hint = doc.hint;
+    }
+  }
+
   /** The page a hit belongs to: its tab's (or browser's) current page, a new one for a new pageview. */
   private pageFor(b: BrowserState, h: EngineHit, url: string): PageState {
     const current = (h.tab !== undefined ? b.tabs.get(h.tab) : undefined) ?? b.last;
     if (!current) return this.newPage(b, h.t, url, h.tab, false);
+    if (current.spa) return virtualPageFor(b, current, h);
     const sameUrl = url === '' || current.url === url || withoutFragment(current.url) === withoutFragment(url);
     if (h.kind === 'pageview' && current.vendors.get(h.vendor)?.pageview === true) {
       // A second pageview from the same tag is another page view (reload, virtual page).
@@ -451,6 +472,12 @@ export class Replayer {
     } else if (!delivered && h.failure === undefined) {
       this.finding(h.t, { code: 'tag-failed', severity: 'error', message: messages.hitNotDelivered(h.vendor, h.kind, url), url, vendor: h.vendor });
     }
+    if (page.spa && delivered && h.kind === 'pageview') {
+      const first = repeatedPageview(page, h);
+      if (first) {
+        this.finding(h.t, { code: 'page-counted-twice', severity: 'warning', message: spaMessages.countedTwice(h.vendor, url, first, h), url, vendor: h.vendor });
+      }
+    }
     if (!this.scope.has(h.vendor) || h.tallyOnly) {
       if (h.kind === 'pageview') tally.pageview = true;
       if (delivered && h.kind === 'experience' && h.experience && typeof h.experience.id === 'string') this.foreignExperience(page, h.experience.id);
@@ -509,7 +536,10 @@ export class Replayer {
       if (delivered) page.pageviewDelivered = true;
     }
 
-    for (const g of this.goals) this.goal(g, h, url, v, s, delivered);
+    // On an SPA the vendor's URL and the address bar part ways (virtual URLs, a late route
+    // change): goals match the vendor's, the occurrence names the address bar too.
+    const addressBar = page.spa && h.sentFrom !== undefined && h.sentFrom !== url ? h.sentFrom : undefined;
+    for (const g of this.goals) this.goal(g, h, url, v, s, delivered, addressBar);
   }
 
   /**
@@ -549,11 +579,12 @@ export class Replayer {
     return ids;
   }
 
-  private goal(g: CompiledGoal, h: EngineHit, url: string, v: Visitor, s: Session | undefined, delivered: boolean): void {
+  private goal(g: CompiledGoal, h: EngineHit, url: string, v: Visitor, s: Session | undefined, delivered: boolean, addressBar?: string): void {
     const gs = this.goalSession(s, g.index);
     const met: Met | undefined = g.test(h, gs.cond);
     if (!met) return;
     const occ: OccurrenceRec = { t: h.t, url, visitor: v.id, session: s?.id ?? '', counted: false, reason: 'counted' };
+    if (addressBar !== undefined) occ.pageUrl = addressBar;
     const detail = describeHit(h);
     if (detail) occ.detail = h.notDelivered !== undefined && h.failure ? `${detail}, not delivered (${h.failure})` : detail;
     const dupKey = duplicateKey(h);
@@ -616,14 +647,23 @@ export class Replayer {
     const urlGoals = this.goals.filter((g) => g.urlTests.length > 0);
     for (const p of this.pages) {
       const b = this.browsers.get(p.browser)!;
-      if (p.fromNavigation || !b.hasNavigations) {
+      if (p.route) {
+        if (expectsPageviews(p.route)) {
+          for (const vendor of siteVendors.get(p.domain) ?? []) {
+            if (p.vendors.get(vendor)?.pageview) continue;
+            this.finding(p.t, { code: 'tag-missing', severity: 'error', message: spaMessages.routeTagMissing(vendor, p, p.domain), url: p.url, vendor });
+          }
+        }
+      } else if (p.fromNavigation || !b.hasNavigations) {
         for (const vendor of siteVendors.get(p.domain) ?? []) {
           if (!p.vendors.has(vendor)) {
             this.finding(p.t, { code: 'tag-missing', severity: 'error', message: messages.tagMissing(vendor, p.url, p.domain), url: p.url, vendor });
           }
         }
       }
-      if (!p.fromNavigation || p.pageviewDelivered) continue;
+      // A restored document runs no tag again: not a new visit to a goal page.
+      const visited = p.fromNavigation || (p.route !== undefined && p.route !== 'restore');
+      if (!visited || p.pageviewDelivered) continue;
       for (const g of urlGoals) {
         if (!g.urlTests.some((test) => test(p.url))) continue;
         const anyPageview = p.anyPageview;
@@ -703,7 +743,7 @@ export class Replayer {
         if (s.source !== undefined) out.source = s.source;
         return out;
       }),
-      pages: this.pages.map((p) => ({ t: isoTime(p.t), url: p.url, browser: p.browser, vendors: tallies(p) })),
+      pages: this.pages.map((p) => ({ t: isoTime(p.t), url: p.url, browser: p.browser, vendors: tallies(p), ...(p.route ? { route: p.route } : {}) })),
       goals: this.tallies.map((t) => {
         const g = t.compiled.goal;
         return {
@@ -722,6 +762,7 @@ export class Replayer {
               reason: o.reason,
             };
             if (o.detail !== undefined) out.detail = o.detail;
+            if (o.pageUrl !== undefined) out.pageUrl = o.pageUrl;
             return out;
           }),
         };

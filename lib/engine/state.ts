@@ -1,8 +1,10 @@
 /** The engine's working state while it walks the journey once, in time order. */
+import type { RouteKind } from '../formats/journey';
 import type { Occurrence, SessionReason, VendorTally } from '../formats/report';
 import type { HitConsent } from '../formats/journey';
 import type { CompiledGoal, ConditionState } from './conditions';
 import type { Fingerprint, LinkCheck } from './google-linker';
+import type { EngineHit } from './hits';
 
 export interface PageState {
   /** Position in the browser's page list. */
@@ -23,6 +25,14 @@ export interface PageState {
   pendingExperiences?: string[];
   /** Who the browser was on this domain when the page opened, for pages no tag saw. */
   hint?: { visitor: Visitor; session?: Session };
+  /** A virtual page: the route change that made it (virtual-pages.ts). */
+  route?: RouteKind;
+  /** The document page a virtual page belongs to. */
+  document?: PageState;
+  /** Part of a document whose route changes were recorded: hits attach to virtual pages. */
+  spa?: boolean;
+  /** Per vendor, the first delivered pageview on this (virtual) page, to see a second one. */
+  pageviews?: Map<string, EngineHit>;
 }
 
 export interface PageVendor extends VendorTally {

@@ -2,7 +2,7 @@
  * The stored logs as the spec's journey: events of one tab or of every tab, in time order,
  * with the count of events dropped to stay within the bounds.
  */
-import { JOURNEY_FORMAT, type Journey, type JourneyEvent } from '../formats/journey';
+import { journeyFormatOf, type Journey, type JourneyEvent } from '../formats/journey';
 import type { TabView } from '../capture/journey-store';
 import type { CapturedEvent } from '../capture/tab-log';
 
@@ -24,7 +24,7 @@ export function storedEvents(views: readonly TabView[]): { events: CapturedEvent
 export function toJourney(views: readonly TabView[]): RecordedJourney {
   const { events, dropped } = storedEvents(views);
   const out: JourneyEvent[] = events.map(({ id: _id, ...ev }) => ev as JourneyEvent);
-  const journey: RecordedJourney = { format: JOURNEY_FORMAT, events: out };
+  const journey: RecordedJourney = { format: journeyFormatOf(out), events: out };
   if (dropped > 0) journey.dropped = dropped;
   return journey;
 }

@@ -1,9 +1,15 @@
 /**
- * goalpost.journey/1 — what was observed (spec: formats.md §1).
+ * goalpost.journey/1 and /2 — what was observed (spec: formats.md §1). Revision 2 adds `route`
+ * events (soft navigations); a journey without them is still written as /1, so readers of
+ * revision 1 keep reading everything they could, and refuse by its format what they would misread.
  * Times are normalised to epoch milliseconds once parsed; the wire format also allows ISO-8601.
  */
 
 export const JOURNEY_FORMAT = 'goalpost.journey/1';
+/** The revision that added `route` events. */
+export const JOURNEY_FORMAT_ROUTES = 'goalpost.journey/2';
+export const JOURNEY_FORMATS = [JOURNEY_FORMAT, JOURNEY_FORMAT_ROUTES] as const;
+export type JourneyFormat = (typeof JOURNEY_FORMATS)[number];
 
 export type HitKind =
   | 'pageview'
@@ -85,6 +91,25 @@ export interface NavigationEvent extends EventBase {
   timezoneOffset?: number;
 }
 
+/**
+ * How the URL a person sees changed without a new document: `history.pushState`,
+ * `history.replaceState`, a back/forward move within the document (popstate, Navigation API
+ * traverse), a fragment change, or a document shown again from the back/forward cache.
+ */
+export type RouteKind = 'push' | 'replace' | 'back-forward' | 'hash' | 'restore';
+export const ROUTE_KINDS: readonly RouteKind[] = ['push', 'replace', 'back-forward', 'hash', 'restore'];
+
+/** A soft navigation: the address bar changed (or a cached document came back) with no document load. */
+export interface RouteEvent extends EventBase {
+  type: 'route';
+  /** The address bar after the change. */
+  url: string;
+  /** The address bar before it, when known. */
+  from?: string;
+  kind: RouteKind;
+  tab?: string | number;
+}
+
 export interface RequestEvent extends EventBase {
   type: 'request';
   url: string;
@@ -115,12 +140,17 @@ export interface HitEvent extends EventBase, HitBody {
   tab?: string | number;
 }
 
-export type JourneyEvent = NavigationEvent | RequestEvent | PushEvent | HitEvent;
+export type JourneyEvent = NavigationEvent | RouteEvent | RequestEvent | PushEvent | HitEvent;
 export type JourneyEventType = JourneyEvent['type'];
 
 export interface Journey {
-  format: typeof JOURNEY_FORMAT;
+  format: JourneyFormat;
   events: JourneyEvent[];
+}
+
+/** The format a journey is written in: the oldest revision that holds all of its events. */
+export function journeyFormatOf(events: readonly { type: string }[]): JourneyFormat {
+  return events.some((e) => e.type === 'route') ? JOURNEY_FORMAT_ROUTES : JOURNEY_FORMAT;
 }
 
 /** The browser name used when an event names none. */

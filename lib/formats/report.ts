@@ -1,6 +1,7 @@
 import type { HitConsent } from './journey';
 /** goalpost.report/1 — what the engine concluded (spec: formats.md §3). Times are ISO-8601 UTC with ms. */
 import type { ModelName } from './goals';
+import type { RouteKind } from './journey';
 
 export const REPORT_FORMAT = 'goalpost.report/1';
 
@@ -27,6 +28,7 @@ export type FindingCode =
   | 'goal-before-experience'
   | 'experience-not-displayed'
   | 'duplicate-id'
+  | 'page-counted-twice'
   | 'session-timeout'
   | 'conversion-goal-mismatch'
   | 'vendor-visit-differs'
@@ -65,6 +67,8 @@ export interface ReportPage {
   url: string;
   browser: string;
   vendors: Record<string, VendorTally>;
+  /** A virtual page: the route change that made it (absent for document loads). */
+  route?: RouteKind;
 }
 
 export interface Occurrence {
@@ -76,6 +80,8 @@ export interface Occurrence {
   reason: OccurrenceReason;
   /** What met the condition, in words ("transaction O1 12000 JPY"). */
   detail?: string;
+  /** The address bar when the hit was sent, on a single-page app, when it differs from `url` (what the vendor recorded). */
+  pageUrl?: string;
 }
 
 export interface ReportGoal {

@@ -1,9 +1,9 @@
-/** goalpost.journey/1 validation: required fields and types checked, times normalised to epoch ms. */
-import { HIT_KINDS, JOURNEY_FORMAT, type HitEvent, type Journey, type JourneyEvent } from './journey';
+/** goalpost.journey/1 and /2 validation: required fields and types checked, times normalised to epoch ms. */
+import { HIT_KINDS, JOURNEY_FORMATS, ROUTE_KINDS, type HitEvent, type Journey, type JourneyEvent, type JourneyFormat } from './journey';
 import { Shape, describe, type Obj } from './shape';
 import { parseTime } from './time';
 
-const EVENT_TYPES = ['navigation', 'request', 'push', 'hit'] as const;
+const EVENT_TYPES = ['navigation', 'route', 'request', 'push', 'hit'] as const;
 const SOURCES = ['web', 'mobile'] as const;
 
 function common(s: Shape, e: Obj, path: string, t: number): { t: number; browser?: string; tab?: string | number } {
@@ -104,6 +104,12 @@ export function validateEvent(s: Shape, value: unknown, path: string): JourneyEv
       if (tz !== undefined) ev.timezoneOffset = tz;
       return ev;
     }
+    case 'route': {
+      const ev: JourneyEvent = { ...base, type, url: s.str(e.url, `${path}.url`), kind: s.oneOf(e.kind, ROUTE_KINDS, `${path}.kind`) };
+      const from = s.optStr(e.from, `${path}.from`);
+      if (from !== undefined) ev.from = from;
+      return ev;
+    }
     case 'request': {
       const ev: JourneyEvent = { ...base, type, url: s.str(e.url, `${path}.url`) };
       for (const key of ['method', 'body', 'error', 'pageUrl', 'initiator'] as const) {
@@ -133,15 +139,20 @@ export function validateEvent(s: Shape, value: unknown, path: string): JourneyEv
   }
 }
 
-/** A goalpost.journey/1 document (already parsed JSON) to a Journey; throws InputError naming the path. */
+/**
+ * A goalpost.journey/1 or /2 document (already parsed JSON) to a Journey; throws InputError
+ * naming the path. Route events are read under either revision: a reader is lenient where
+ * nothing can be misread, writers stamp /2 on journeys that hold them.
+ */
 export function validateJourney(value: unknown, file = 'journey'): Journey {
   const s: Shape = new Shape(file);
   const doc = s.obj(value, '');
-  if (doc.format !== JOURNEY_FORMAT) {
-    s.fail('format', doc.format === undefined ? `is missing (expected "${JOURNEY_FORMAT}")` : `is ${describe(doc.format)}; expected "${JOURNEY_FORMAT}"`);
+  const expected = JOURNEY_FORMATS.map((f) => `"${f}"`).join(' or ');
+  if (!(JOURNEY_FORMATS as readonly unknown[]).includes(doc.format)) {
+    s.fail('format', doc.format === undefined ? `is missing (expected ${expected})` : `is ${describe(doc.format)}; expected ${expected}`);
   }
   const raw = s.arr(doc.events, 'events');
   const events: JourneyEvent[] = new Array<JourneyEvent>(raw.length);
   for (let i = 0; i < raw.length; i++) events[i] = validateEvent(s, raw[i], `events[${i}]`);
-  return { format: JOURNEY_FORMAT, events };
+  return { format: doc.format as JourneyFormat, events };
 }

@@ -10,6 +10,7 @@ export const FIX: Record<FindingCode, string> = {
     'Add both domains to cross-domain tracking and make links between them carry the link parameter.',
   'goal-before-experience': 'Display the experience earlier in the visit, or use a goal that is not tied to it.',
   'experience-not-displayed': 'Check the experience’s targeting: it was not displayed in the visit that reached the goal.',
+  'page-counted-twice': 'Send the page view for this route from one place only (the tag or the router), not both.',
   'duplicate-id': 'Nothing to fix if the same order or lead was sent twice on purpose; otherwise send it once.',
   'session-timeout': 'Expected when the visitor was idle; raise the timeout only if the vendor allows it.',
   'conversion-goal-mismatch': 'Nothing to fix: conversions count visits and goals count unique people.',

@@ -4,7 +4,7 @@
  */
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { GOALS_FORMAT, type GoalsDoc } from '../formats/goals';
-import { JOURNEY_FORMAT, type JourneyEvent } from '../formats/journey';
+import { journeyFormatOf, type JourneyEvent } from '../formats/journey';
 import { REPORT_FORMAT, type Report } from '../formats/report';
 import type { StoredEvent } from '../messages';
 import type { PanelEngine, Verdict } from './engine';
@@ -171,7 +171,7 @@ export function createPanelStore({ transport, engine, tabId }: StoreOptions): Pa
       name: `journey-${stamp()}.json`,
       mime: 'application/json',
       text: json({
-        format: JOURNEY_FORMAT,
+        format: journeyFormatOf(plainEvents()),
         events: plainEvents().map((e) => ({ ...e, t: new Date(e.t).toISOString() })),
       }),
     }),

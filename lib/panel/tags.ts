@@ -1,10 +1,12 @@
 /**
  * The Tags view's model: every tracking request, push and hit placed on the page it came from
- * (pages in navigation order, like DevTools' "Preserve log"), with a per-vendor summary.
+ * (pages in navigation order, like DevTools' "Preserve log"), with a per-vendor summary. On a
+ * single-page app each route change is a virtual page under its document, and hits go to the
+ * virtual page whose address they were sent from.
  */
 import type { Decoded, DecodedParam } from '../decoders/types';
 import type { CustomEndpoint } from '../formats/goals';
-import type { HitBody, HitConsent, JourneyEvent } from '../formats/journey';
+import type { HitBody, HitConsent, JourneyEvent, RouteKind } from '../formats/journey';
 import type { Finding } from '../formats/report';
 import { resends, type Sent } from '../engine/resends';
 import type { PanelEngine } from './engine';
@@ -57,6 +59,10 @@ export interface TagPage {
   browser: string;
   /** False for the bucket of events seen before any navigation. */
   navigated: boolean;
+  /** How the page was reached: a document load, or the route change that made this virtual page. */
+  kind: 'load' | RouteKind;
+  /** A virtual page's document (its key). */
+  document?: string;
   entries: TagEntry[];
   vendors: VendorSummary[];
   /** tag-missing / tag-not-fired findings about this page. */
@@ -139,7 +145,7 @@ function hitLabel(h: HitBody): string {
 
 function entryFor(e: JourneyEvent & { id?: string }, index: number, engine: PanelEngine, endpoints?: readonly CustomEndpoint[]): TagEntry | null {
   const id = e.id ?? `e${index}`;
-  if (e.type === 'navigation') return null;
+  if (e.type === 'navigation' || e.type === 'route') return null;
   if (e.type === 'hit') {
     const delivered = e.delivered !== false;
     return finish({
@@ -224,6 +230,7 @@ export function buildTagModel(
   endpoints?: readonly CustomEndpoint[],
 ): TagModel {
   const order = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.t - b.e.t || a.i - b.i);
+  const documentOf = (p: TagPage) => p.document ?? p.key;
   const pages: TagPage[] = [];
   // The current page per browser (and per tab when known), to place events on.
   const current = new Map<string, TagPage>();
@@ -238,8 +245,24 @@ export function buildTagModel(
     const browser = e.browser ?? 'default';
     if (e.type === 'navigation') {
       const page: TagPage = {
-        key: `p${pages.length}`, t: e.t, url: e.url, browser, navigated: true, entries: [], vendors: [], problems: [],
+        key: `p${pages.length}`, t: e.t, url: e.url, browser, navigated: true, kind: 'load', entries: [], vendors: [], problems: [],
       };
+      pages.push(page);
+      current.set(`${browser}\u0000${e.tab ?? ''}`, page);
+      current.set(`${browser}\u0000`, page);
+      continue;
+    }
+    if (e.type === 'route') {
+      const now = pageOf(browser, e.tab);
+      // A restore shows an earlier document again: the virtual page goes under that one.
+      const restored = e.kind === 'restore'
+        ? [...pages].reverse().find((p) => p.browser === browser && p.kind === 'load' && p.navigated && stripHash(p.url) === stripHash(e.url))
+        : undefined;
+      const doc = restored ?? now;
+      const page: TagPage = {
+        key: `p${pages.length}`, t: e.t, url: e.url, browser, navigated: true, kind: e.kind, entries: [], vendors: [], problems: [],
+      };
+      if (doc) page.document = documentOf(doc);
       pages.push(page);
       current.set(`${browser}\u0000${e.tab ?? ''}`, page);
       current.set(`${browser}\u0000`, page);
@@ -250,13 +273,15 @@ export function buildTagModel(
     const tab = 'tab' in e ? e.tab : undefined;
     const pageUrl = e.type === 'hit' ? e.url : e.pageUrl;
     let page = pageOf(browser, tab);
-    if (pageUrl && page && stripHash(page.url) !== stripHash(pageUrl)) {
-      // A late hit from a page the browser already left belongs to that page.
-      const earlier = [...pages].reverse().find((p) => p.browser === browser && stripHash(p.url) === stripHash(pageUrl));
+    if (pageUrl && page && page.url !== pageUrl) {
+      // A late hit from a route or a page the browser already left belongs to that one.
+      const doc = documentOf(page);
+      const route = [...pages].reverse().find((p) => p.browser === browser && documentOf(p) === doc && p.url === pageUrl);
+      const earlier = route ?? (stripHash(page.url) !== stripHash(pageUrl) ? [...pages].reverse().find((p) => p.browser === browser && stripHash(p.url) === stripHash(pageUrl)) : undefined);
       if (earlier) page = earlier;
     }
     if (!page) {
-      page = { key: `p${pages.length}`, t: e.t, url: pageUrl ?? '', browser, navigated: false, entries: [], vendors: [], problems: [] };
+      page = { key: `p${pages.length}`, t: e.t, url: pageUrl ?? '', browser, navigated: false, kind: 'load', entries: [], vendors: [], problems: [] };
       pages.push(page);
       current.set(`${browser}\u0000`, page);
     }
@@ -272,11 +297,10 @@ export function buildTagModel(
     }
   }
   markResent(sends);
-  for (const p of pages) {
-    p.vendors = summarise(p);
-    p.problems = findings.filter(
-      (f) => (f.code === 'tag-missing' || f.code === 'tag-not-fired-on-goal-page') && f.url !== undefined && stripHash(f.url) === stripHash(p.url),
-    );
+  for (const p of pages) p.vendors = summarise(p);
+  for (const f of findings) {
+    if (f.code !== 'tag-missing' && f.code !== 'tag-not-fired-on-goal-page' && f.code !== 'page-counted-twice') continue;
+    for (const p of pagesOfFinding(f, pages)) p.problems.push(f);
   }
   return {
     pages,
@@ -285,6 +309,19 @@ export function buildTagModel(
     accounts: [...accounts].sort(),
     hitCount,
   };
+}
+
+/**
+ * The pages a finding is about: the latest virtual page of its exact URL by its time, else the
+ * documents of its URL, fragment aside.
+ */
+function pagesOfFinding(f: Finding, pages: readonly TagPage[]): TagPage[] {
+  const url = f.url;
+  if (url === undefined) return [];
+  const at = f.t !== undefined ? Date.parse(f.t) : Infinity;
+  const route = pages.filter((p) => p.kind !== 'load' && p.url === url && p.t <= at).pop();
+  if (route) return [route];
+  return pages.filter((p) => p.kind === 'load' && stripHash(p.url) === stripHash(url));
 }
 
 export interface TagFilter {

@@ -3,6 +3,7 @@ import { InputError } from '../../lib/formats/errors';
 import { harToJourney, journeyToHar } from '../../lib/formats/har';
 import { parseGoalsText, parseJourneyText, validateGoals } from '../../lib/formats/parse';
 import { replay } from '../../lib/engine';
+import { journeyFormatOf } from '../../lib/formats/journey';
 
 const J = (events: unknown[]) => JSON.stringify({ format: 'goalpost.journey/1', events });
 const G = (goals: unknown[], extra = {}) => JSON.stringify({ format: 'goalpost.goals/1', goals, ...extra });
@@ -27,6 +28,17 @@ describe('journey parsing', () => {
     expect(j.events[0]).toMatchObject({ consent: { analytics: 'denied', ads: 'granted' } });
     expect(errorOf(() => parseJourneyText(J([{ t: 0, type: 'hit', vendor: 'ga4', kind: 'pageview', url: 'u', consent: { analytics: 'maybe' } }]), 'j.json'))).toMatch(/events\[0\]\.consent\.analytics/);
   });
+  it('reads route events (revision 2) with their kind and from, and stamps the revision a journey needs', () => {
+    const text = JSON.stringify({ format: 'goalpost.journey/2', events: [
+      { t: '2026-03-01T10:00:00Z', type: 'navigation', url: 'https://a.example/app/' },
+      { t: '2026-03-01T10:00:05Z', type: 'route', url: 'https://a.example/app/cart', from: 'https://a.example/app/', kind: 'push', tab: 3 },
+    ] });
+    const j = parseJourneyText(text, 'j.json');
+    expect(j.format).toBe('goalpost.journey/2');
+    expect(j.events[1]).toEqual({ t: Date.parse('2026-03-01T10:00:05Z'), type: 'route', url: 'https://a.example/app/cart', from: 'https://a.example/app/', kind: 'push', tab: 3 });
+    expect(journeyFormatOf(j.events)).toBe('goalpost.journey/2');
+    expect(journeyFormatOf(j.events.slice(0, 1))).toBe('goalpost.journey/1');
+  });
   it('ignores unknown fields', () => {
     const j = parseJourneyText(J([{ t: 0, type: 'hit', vendor: 'x', kind: 'pageview', url: 'u', future: { a: 1 } }]), 'j.json');
     expect(j.events[0]).toMatchObject({ type: 'hit', vendor: 'x' });
@@ -39,9 +51,11 @@ describe('journey parsing', () => {
     ['truncated JSON', '{"format": "goalpost.journey/1", "events": [', /^j\.json: 1:\d+: the JSON ends too early/],
     ['a syntax error with line:column', '{"format": "goalpost.journey/1",\n  "events": [,]}', /^j\.json: 2:\d+: invalid JSON/],
     ['an empty file', '  \n', /^j\.json: the file is empty/],
-    ['a wrong format version', JSON.stringify({ format: 'goalpost.journey/2', events: [] }), /^j\.json: format is "goalpost\.journey\/2"; expected "goalpost\.journey\/1"$/],
+    ['a wrong format version', JSON.stringify({ format: 'goalpost.journey/3', events: [] }), /^j\.json: format is "goalpost\.journey\/3"; expected "goalpost\.journey\/1" or "goalpost\.journey\/2"$/],
     ['no format', JSON.stringify({ events: [] }), /^j\.json: format is missing/],
-    ['an unknown event type', J([{ t: 0, type: 'click', url: 'x' }]), /^j\.json: events\[0\]\.type is "click"; expected one of navigation, request, push, hit$/],
+    ['an unknown event type', J([{ t: 0, type: 'click', url: 'x' }]), /^j\.json: events\[0\]\.type is "click"; expected one of navigation, route, request, push, hit$/],
+    ['a route without kind', J([{ t: 0, type: 'route', url: 'https://a.example/#/x' }]), /^j\.json: events\[0\]\.kind is missing/],
+    ['an unknown route kind', J([{ t: 0, type: 'route', url: 'x', kind: 'jump' }]), /^j\.json: events\[0\]\.kind is "jump"; expected one of push, replace, back-forward, hash, restore$/],
     ['a missing t', J([{ t: 0, type: 'navigation', url: 'x' }, { type: 'navigation', url: 'x' }]), /^j\.json: events\[1\]\.t is missing/],
     ['a t without a zone', J([{ t: '2026-03-01T10:00:00', type: 'navigation', url: 'x' }]), /^j\.json: events\[0\]\.t is "2026-03-01T10:00:00", not an ISO-8601 time with a zone/],
     ['a hit without vendor', J([{ t: 0, type: 'hit', kind: 'pageview', url: 'x' }]), /^j\.json: events\[0\]\.vendor is missing/],
