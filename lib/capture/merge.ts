@@ -53,7 +53,7 @@ const stripHash = (url: string): string => {
   return i < 0 ? url : url.slice(0, i);
 };
 
-function newEntry(log: TabLog, tab: number, ev: JourneyEvent & { bodyNote?: string; urlNote?: string }, via: LogEntry['via']): LogEntry {
+export function newEntry(log: TabLog, tab: number, ev: JourneyEvent & { bodyNote?: string; urlNote?: string }, via: LogEntry['via']): LogEntry {
   const entry: LogEntry = { ev: { ...ev, id: `${tab}:${log.seq++}` } as CapturedEvent, via };
   const list = waitingOf(log);
   log.entries.push(entry);
@@ -81,7 +81,7 @@ function waitingOf(log: TabLog): LogEntry[] {
  * The oldest (or `newest`) entry seen only by the other view that `accept`s, within the window
  * of `t`.
  */
-function findUnpaired(log: TabLog, only: LogEntry['via'], t: number, accept: (e: LogEntry) => boolean, newest = false): LogEntry | undefined {
+export function findUnpaired(log: TabLog, only: LogEntry['via'], t: number, accept: (e: LogEntry) => boolean, newest = false): LogEntry | undefined {
   let list = waitingOf(log);
   // Forget what can no longer pair (paired meanwhile, or too old).
   const live = list.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
@@ -208,6 +208,9 @@ export function addNetOutcome(log: TabLog, requestId: string, out: NetOutcome): 
 /** A top-level document committed (webNavigation). */
 export function addNavigation(log: TabLog, tab: number, nav: { url: string; t: number; transition?: string }): LogEntry {
   log.top = nav.url;
+  // A document restored from the back/forward cache commits again; the hook said so first.
+  const restored = restoreOf(log, nav);
+  if (restored) return restored;
   const url = stripHash(nav.url);
   const partner = findUnpaired(log, 'hook', nav.t, (e) => e.ev.type === 'navigation' && e.ev.t >= nav.t - NAV_SKEW_MS && stripHash(e.ev.url) === url);
   if (partner) {
@@ -225,6 +228,13 @@ function addFingerprint(ev: NavigationEvent, rec: PageRecord): void {
   if (rec.userAgent !== undefined) ev.userAgent = rec.userAgent;
   if (rec.language !== undefined) ev.language = rec.language;
   if (rec.timezoneOffset !== undefined) ev.timezoneOffset = rec.timezoneOffset;
+}
+
+/** The hook's record of a back/forward-cache restore waiting for this commit, if any. */
+function restoreOf(log: TabLog, nav: { url: string; t: number }): LogEntry | undefined {
+  const found = findUnpaired(log, 'hook', nav.t, (e) => e.ev.type === 'route' && e.ev.kind === 'restore' && e.ev.url === nav.url && Math.abs(e.ev.t - nav.t) <= NAV_SKEW_MS * 2);
+  if (found) found.via = 'both';
+  return found;
 }
 
 /** The page's own view of its load: adds the referrer webNavigation does not give. */

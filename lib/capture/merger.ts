@@ -7,6 +7,7 @@
 import type { JourneyStore } from './journey-store';
 import { keepHookRequest, keepNetRequest } from './keep';
 import { addHookRequest, addNavigation, addNetOutcome, addNetRequest, addPage, addPush, apiMatchesType, hasNetPartner, PAIR_WINDOW_MS, takeBatch, type NetOutcome, type NetRequest } from './merge';
+import { addNetRoute, addRoute, type NetRoute } from './merge-routes';
 import type { CaptureRecord, RequestRecord } from './records';
 import type { LogEntry } from './tab-log';
 
@@ -69,6 +70,7 @@ export class Merger {
         if (!rec) continue;
         if (rec.kind === 'push') changed.push(addPush(log, tab, rec));
         else if (rec.kind === 'page') changed.push(addPage(log, tab, rec));
+        else if (rec.kind === 'route') changed.push(addRoute(log, tab, rec));
         else {
           let found: { requestId: string; s: Seen } | undefined;
           if (!hasNetPartner(log, rec)) {
@@ -140,6 +142,14 @@ export class Merger {
       s.stored = true;
       addNetOutcome(log, req.requestId, { ...out, final });
       return [entry];
+    });
+  }
+
+  /** webNavigation.onHistoryStateUpdated / onReferenceFragmentUpdated for a top-level frame. */
+  route(tab: number, nav: NetRoute): Promise<LogEntry[]> {
+    return this.deps.store.update(tab, (log) => {
+      const entry = addNetRoute(log, tab, nav);
+      return entry ? [entry] : undefined;
     });
   }
 

@@ -2,6 +2,7 @@
  * What the page-world hook reports through the relay. The relay accepts only records of
  * exactly these shapes (see validate.ts); everything else a page could post is dropped.
  */
+import type { RouteKind } from '../formats/journey';
 
 export type CaptureApi = 'fetch' | 'xhr' | 'beacon' | 'image' | 'script';
 export const CAPTURE_APIS: readonly CaptureApi[] = ['fetch', 'xhr', 'beacon', 'image', 'script'];
@@ -50,7 +51,20 @@ export interface PageRecord {
   timezoneOffset?: number;
 }
 
-export type CaptureRecord = RequestRecord | PushRecord | PageRecord;
+/**
+ * The address bar changed without a new document (history API, back/forward within the
+ * document, a fragment, the Navigation API), or a document came back from the back/forward cache.
+ */
+export interface RouteRecord {
+  kind: 'route';
+  t: number;
+  url: string;
+  /** The address before the change; '' when unknown (a restore) or too long. */
+  from: string;
+  how: RouteKind;
+}
+
+export type CaptureRecord = RequestRecord | PushRecord | PageRecord | RouteRecord;
 
 /**
  * The hook and the relay talk over a channel the page cannot see, reach or imitate: a

@@ -13,7 +13,9 @@ import {
   type PageRecord,
   type PushRecord,
   type RequestRecord,
+  type RouteRecord,
 } from './records';
+import { ROUTE_KINDS, type RouteKind } from '../formats/journey';
 
 type Obj = Record<string, unknown>;
 
@@ -101,6 +103,14 @@ function pageRecord(o: Obj): PageRecord | null {
   return r;
 }
 
+function routeRecord(o: Obj): RouteRecord | null {
+  if (!onlyKeys(o, ['kind', 't', 'url', 'from', 'how'], [])) return null;
+  if (!isTime(o.t) || !isUrl(o.url)) return null;
+  if (!(o.from === '' || isUrl(o.from))) return null;
+  if (!(ROUTE_KINDS as readonly unknown[]).includes(o.how)) return null;
+  return { kind: 'route', t: o.t, url: o.url, from: o.from as string, how: o.how as RouteKind };
+}
+
 /** One record rebuilt from untrusted input, or null. */
 export function validateRecord(value: unknown): CaptureRecord | null {
   if (!isPlainObject(value)) return null;
@@ -111,6 +121,8 @@ export function validateRecord(value: unknown): CaptureRecord | null {
       return pushRecord(value);
     case 'page':
       return pageRecord(value);
+    case 'route':
+      return routeRecord(value);
     default:
       return null;
   }
@@ -157,12 +169,13 @@ function originOf(url: string): string {
 
 /**
  * Whether a record can have come from the frame that sent it: it names that frame's origin as
- * its page (a page record, as its URL) and a time near its arrival. A relay only forwards what
+ * its page (a page or route record, as its URL) and a time near its arrival. A relay only forwards what
  * its own document's hook saw, so anything else is refused.
  */
 export function fromSender(rec: CaptureRecord, senderUrl: string, now: number): boolean {
   if (rec.t > now + MAX_AHEAD_MS || rec.t < now - MAX_AGE_MS) return false;
-  const page = rec.kind === 'page' ? rec.url : rec.pageUrl;
+  // A route's address stays in its document's origin (the history API cannot leave it).
+  const page = rec.kind === 'page' || rec.kind === 'route' ? rec.url : rec.pageUrl;
   return originOf(page) === originOf(senderUrl);
 }
 

@@ -106,6 +106,14 @@ export function startBackground(browser: Browser): void {
     merger.navigation(d.tabId, { url: d.url, t: d.timeStamp, transition: d.transitionType }).catch(() => undefined);
   });
 
+  // Soft navigations (single-page apps), merged with the hook's record of the same change.
+  const softNavigation = (how: 'history' | 'fragment') => (d: { frameId: number; tabId: number; url: string; timeStamp: number; transitionQualifiers?: string[] }) => {
+    if (d.frameId !== 0 || d.tabId < 0 || !/^https?:/.test(d.url)) return;
+    void merger.route(d.tabId, { url: d.url, t: d.timeStamp, how, backForward: d.transitionQualifiers?.includes('forward_back') ?? false });
+  };
+  browser.webNavigation.onHistoryStateUpdated.addListener(softNavigation('history'));
+  browser.webNavigation.onReferenceFragmentUpdated.addListener(softNavigation('fragment'));
+
   browser.runtime.onMessage.addListener(((message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
     handleMessage(message, sender, {
       extensionOrigin,

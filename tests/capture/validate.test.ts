@@ -8,12 +8,13 @@ const page = 'https://shop.example/cart';
 const beacon = { kind: 'request', api: 'beacon', t: T, url: 'https://c.example/collect?v=2', method: 'POST', body: 'a=1', pageUrl: page };
 const push = { kind: 'push', t: T, target: 'dataLayer', value: { event: 'purchase', items: [{ id: 'A', price: 12 }] }, pageUrl: page };
 const pageRec = { kind: 'page', t: T, url: page, referrer: 'https://ref.example/' };
+const routeRec = { kind: 'route', t: T, url: 'https://shop.example/app/cart', from: 'https://shop.example/app/', how: 'push' };
 const batch = (records: unknown[], extra: object = {}) => JSON.stringify({ v: 1, records, ...extra });
 
 describe('relay validation', () => {
   it('accepts a well-formed batch and rebuilds every record', () => {
-    const records = parseBatch(batch([beacon, push, pageRec]));
-    expect(records).toEqual([beacon, push, pageRec]);
+    const records = parseBatch(batch([beacon, push, pageRec, routeRec, { ...routeRec, how: 'restore', from: '' }]));
+    expect(records).toEqual([beacon, push, pageRec, routeRec, { ...routeRec, how: 'restore', from: '' }]);
   });
 
   it('keeps the page\'s user agent, language and time-zone offset (linker checksums cover them)', () => {
@@ -59,6 +60,10 @@ describe('relay validation', () => {
     ['a page time-zone offset beyond a day', batch([{ ...pageRec, timezoneOffset: 1441 }])],
     ['a page user agent over the limit', batch([{ ...pageRec, userAgent: 'x'.repeat(LIMITS.note * 4 + 1) }])],
     ['a page language that is not text', batch([{ ...pageRec, language: ['en'] }])],
+    ['a route of an unknown kind', batch([{ ...routeRec, how: 'reload' }])],
+    ['a route to a javascript: URL', batch([{ ...routeRec, url: 'javascript:alert(1)' }])],
+    ['a route without its from', batch([{ ...routeRec, from: undefined }])],
+    ['a route with an extra key', batch([{ ...routeRec, state: { secret: 1 } }])],
     ['text over the batch limit', ' '.repeat(LIMITS.batch + 1)],
   ])('drops %s', (_label, detail) => {
     expect(parseBatch(detail)).toBeNull();

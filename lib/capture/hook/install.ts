@@ -11,6 +11,7 @@ import { wrapNetwork, type HookContext } from './network';
 import { watchQueues, type QueueWatcher } from './queues';
 import { watchScripts } from './scripts';
 import { createUrlFilter } from './url-filter';
+import { watchHistory } from './history';
 
 /** Read before any page script runs, so no page patch shows: what linker checksums cover. */
 function pageFingerprint(win: Window & typeof globalThis): Pick<PageRecord, 'userAgent' | 'language' | 'timezoneOffset'> {
@@ -32,6 +33,7 @@ export function installHook(win: Window & typeof globalThis): void {
     wrapNetwork(ctx);
     watchScripts(ctx);
     queues = watchQueues(ctx);
+    watchHistory(ctx);
     const href = win.location.href;
     if (win === win.top && /^https?:/.test(href) && href.length <= LIMITS.url) {
       const ref = win.document.referrer;
