@@ -125,6 +125,8 @@ describe('capture from the first byte', () => {
     expect(requestsTo(j, 'b=2')[0]).toMatchObject({ body: '{"a":1}' });
     expect(requestsTo(j, 'b=3')[0]?.error).toMatch(/returned false/);
     expect(requestsTo(j, 'kind=fetch&ok=1')).toHaveLength(1);
+    // The page's own pushState became a route, through the wrapper that printed as native code.
+    expect(j.events.filter((e) => e.type === 'route' && e.url.endsWith('/behaviour.html?route=2'))).toEqual([expect.objectContaining({ kind: 'push' })]);
   });
 
   it('marks a beacon that failed in the network, and records no ordinary traffic', async () => {

@@ -93,6 +93,11 @@ export const behaviourPage: PageBuilder = (o) =>
   tryIt('xhr send unopened', function () { new XMLHttpRequest().send(); });
   tryIt('img src', function () { var i = new Image(); i.src = '${o('collect.test')}/r/collect?i=1'; return i.src; });
   tryIt('setAttribute', function () { var i = document.createElement('img'); i.setAttribute('src', '/p.gif?x=1'); return i.getAttribute('src'); });
+  tryIt('pushState.toString', function () { return String(history.pushState) + ' ' + history.replaceState.name + '/' + history.replaceState.length; });
+  tryIt('pushState', function () { var r = history.pushState({ s: 1 }, '', '?route=2'); return String(r) + ' ' + location.search + ' ' + JSON.stringify(history.state); });
+  tryIt('replaceState cross-origin', function () { return history.replaceState(null, '', 'http://elsewhere.invalid/'); });
+  tryIt('pushState illegal this', function () { return History.prototype.pushState.call({}, null, '', '?x'); });
+  tryIt('history own keys', function () { return Object.getOwnPropertyNames(History.prototype).join(',') + ' ' + Object.keys(history).length; });
   tryIt('dataLayer typeof', function () { return typeof window.dataLayer; });
   tryIt('dataLayer push', function () { window.dataLayer = []; var n = dataLayer.push({ a: 1 }, { b: 2 }); return n + ':' + dataLayer.length + ':' + JSON.stringify(dataLayer) + ':' + Object.keys(dataLayer).join(','); });
   tryIt('dataLayer custom push', function () { var seen = []; dataLayer.push = function (x) { seen.push(x); return 99; }; return dataLayer.push({ c: 3 }) + ':' + seen.length; });

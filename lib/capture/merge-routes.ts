@@ -44,6 +44,9 @@ export function addRoute(log: TabLog, tab: number, rec: RouteRecord): LogEntry {
     const partner = findUnpaired(log, 'net', rec.t, (e) => e.ev.type === 'route' && e.ev.url === rec.url && near(e, rec.t));
     if (partner) {
       const ev = partner.ev as RouteEvent;
+      // The page's clock: its tags' requests after the change are stamped by it too, and must
+      // not sort before the change that the browser process stamped a moment later.
+      ev.t = rec.t;
       ev.kind = rec.how;
       if (rec.from) ev.from = rec.from;
       partner.via = 'both';

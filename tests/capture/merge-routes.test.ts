@@ -36,7 +36,8 @@ describe('route merging', () => {
     if (!hookFirst) await merger.capture(TAB, batch([rec({ how: 'replace' })]));
     const j = await journey();
     expect(j.format).toBe('goalpost.journey/2');
-    expect(j.events.filter((e) => e.type === 'route')).toEqual([{ type: 'route', t: expect.any(Number), url: `${APP}cart`, from: APP, kind: 'replace', tab: TAB }]);
+    // The hook's time, in the page's clock like the requests that follow the change.
+    expect(j.events.filter((e) => e.type === 'route')).toEqual([{ type: 'route', t: T + 10, url: `${APP}cart`, from: APP, kind: 'replace', tab: TAB }]);
   });
 
   it('webNavigation alone: push, fragment, back/forward from its qualifiers, the tab’s address as from', async () => {
