@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultEngine } from '../../lib/panel/default-engine';
 import { buildTagModel, filterTagPages, tagRows } from '../../lib/panel/tags';
-import type { RequestEvent } from '../../lib/formats/journey';
+import type { JourneyEvent, RequestEvent } from '../../lib/formats/journey';
 import { MIXPANEL_TRACK, mixpanelBatchBody } from '../decoders/wire-cases';
 import { fixtureEvents, fixtureReport } from './helpers';
+import { replay } from '../../lib/engine';
 
 describe('tags model', () => {
   const model = buildTagModel(fixtureEvents(), defaultEngine, fixtureReport().findings);
@@ -111,5 +112,43 @@ describe('tags model: copies on the wire', () => {
   it('lists a decoded hit\'s event id among its parameters', () => {
     const model = buildTagModel([{ id: 'h', t: 1, type: 'hit', vendor: 'segment', kind: 'event', name: 'x', url: PAGE, eventId: 'msg-1' }], defaultEngine);
     expect(model.pages[0]!.entries[0]!.params).toContainEqual({ key: 'eventId', label: 'Event id', value: 'msg-1', group: undefined });
+  });
+});
+
+describe('tags model on a single-page app', () => {
+  const APP = 'https://shop.example/app/';
+  const ga4 = (t: number, dl: string, sentFrom = dl) => ({
+    t, type: 'request' as const, method: 'POST', pageUrl: sentFrom,
+    url: `https://region1.google-analytics.com/g/collect?v=2&tid=G-SPA1&cid=1.2&en=page_view&dl=${encodeURIComponent(dl)}`,
+  });
+  const events: JourneyEvent[] = [
+    { t: 1_000, type: 'navigation', url: APP, tab: 1 },
+    ga4(1_100, APP),
+    { t: 2_000, type: 'route', url: `${APP}#/plans`, kind: 'hash', tab: 1 },
+    ga4(2_050, `${APP}#/plans`),
+    ga4(2_060, `${APP}#/plans`),
+    { t: 3_000, type: 'route', url: `${APP}#/help`, kind: 'hash', tab: 1 },
+    // Sent from the plans route after the address had moved on: stays with plans.
+    ga4(3_010, `${APP}#/plans`),
+    { t: 4_000, type: 'navigation', url: 'https://shop.example/other', tab: 1 },
+    { t: 5_000, type: 'route', url: `${APP}#/help`, kind: 'restore', tab: 1 },
+  ];
+  const report = replay(events, undefined, { model: 'ga4' });
+  const model = buildTagModel(events, defaultEngine, report.findings);
+
+  it('puts each route under its document with its kind, and hits on the route they were sent from', () => {
+    expect(model.pages.map((p) => [p.kind, p.url.replace('https://shop.example', ''), p.document, p.entries.length])).toEqual([
+      ['load', '/app/', undefined, 1],
+      ['hash', '/app/#/plans', 'p0', 3],
+      ['hash', '/app/#/help', 'p0', 0],
+      ['load', '/other', undefined, 0],
+      ['restore', '/app/#/help', 'p0', 0],
+    ]);
+  });
+
+  it('shows a route’s findings on that route only (by URL and time), not on its document or the other routes', () => {
+    expect(model.pages.map((p) => p.problems.map((f) => f.code))).toEqual([[], ['page-counted-twice', 'page-counted-twice'], ['tag-missing'], ['tag-missing'], []]);
+    const rows = tagRows(model.pages, new Set()).filter((r) => r.kind === 'page');
+    expect(rows).toHaveLength(5);
   });
 });
