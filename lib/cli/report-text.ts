@@ -61,7 +61,8 @@ export function renderReport(report: Report): string {
           pages.map((p) => [
             time(p.t),
             clip(p.browser, 12),
-            clip(p.url, 60),
+            // A virtual page (single-page app) says which route change made it.
+            clip(p.route ? `${p.route}: ${p.url}` : p.url, 60),
             ...vendors.map((v) => {
               const t = p.vendors[v];
               return t ? `${t.delivered}/${t.hits}` : '-';

@@ -112,8 +112,8 @@ function entryFor(e: RequestEvent | NavigationEvent, document: boolean): Entry {
 }
 
 /**
- * A journey's navigations and requests as HAR 1.2. Pushes and already-decoded hits have no HAR
- * form and are left out (export the journey itself to keep them).
+ * A journey's navigations and requests as HAR 1.2. Pushes, route changes and already-decoded
+ * hits have no HAR form and are left out (export the journey itself to keep them).
  */
 export function journeyToHar(journey: Journey): Har {
   const entries: Entry[] = [];
