@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { JourneyEvent, RouteEvent, RouteKind } from '../../lib/formats/journey';
+import { renderReport } from '../../lib/cli/report-text';
 import { at, nav, push, req, run } from './build';
 
 const APP = 'https://shop.example/app/';
@@ -163,5 +164,13 @@ describe('virtual pages', () => {
     // Another tab's routes do not turn this document into a single-page app.
     const withOther = run([...events.map((e) => ({ ...e, tab: 1 })), nav(at(0), 'https://shop.example/b', { tab: 2 }), route(at(0, 2), 'https://shop.example/b#x', 'hash')].map((e) => (e.type === 'route' ? { ...e, tab: 2 } : e)), [], {}, 'ga4');
     expect(withOther.pages.filter((p) => p.url.startsWith(`${APP}products`))).toHaveLength(2);
+  });
+});
+
+describe('virtual pages in the command line report', () => {
+  it('the pages table names the route change that made each virtual page', () => {
+    const text = renderReport(run([nav(at(0), APP), ga4(at(0, 1), APP), route(at(1), `${APP}cart`), ga4(at(1, 1), `${APP}cart`)], [], {}, 'ga4'));
+    expect(text).toContain(`push: ${APP}cart`);
+    expect(text).not.toContain(`load: ${APP}`);
   });
 });
