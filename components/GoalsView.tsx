@@ -95,7 +95,10 @@ export function GoalsView() {
                   {g.occurrences.map((o, i) => (
                     <tr key={i} class={o.counted ? 'counted' : 'not-counted'}>
                       <td class="mono">{clock(o.t)}</td>
-                      <td class="ellipsis" title={o.url}>{shortUrl(o.url)}</td>
+                      <td class="ellipsis" title={o.pageUrl ? `${o.url} (recorded by the vendor; the address bar showed ${o.pageUrl})` : o.url}>
+                        {shortUrl(o.url)}
+                        {o.pageUrl && <span class="muted address-bar"> (address bar {shortUrl(o.pageUrl)})</span>}
+                      </td>
                       <td class="mono">{o.visitor}</td>
                       <td class="mono">{o.session}</td>
                       <td>

@@ -242,3 +242,33 @@ describe('App shell', () => {
     expect(fx.store.imported.value).toBeNull();
   });
 });
+
+describe('single-page apps', () => {
+  it('Tags: routes indented under their document, each with how it was reached', () => {
+    const APP = 'http://shop.test/app/';
+    const events: StoredEvent[] = [
+      { id: 'n', t: 1_000, type: 'navigation', url: APP },
+      { id: 'r1', t: 2_000, type: 'route', url: `${APP}cart`, kind: 'push' },
+      { id: 'r2', t: 3_000, type: 'route', url: APP, kind: 'back-forward' },
+      { id: 'r3', t: 4_000, type: 'route', url: `${APP}#top`, kind: 'hash' },
+    ];
+    show('tags', fixtureStore({ events }));
+    const rows = [...screen.getByRole('list', { name: 'Pages and hits' }).querySelectorAll('.page-row')];
+    expect(rows.map((r) => [r.classList.contains('virtual-page'), r.querySelector('.page-kind')?.textContent])).toEqual([
+      [false, 'load'],
+      [true, 'push'],
+      [true, 'back/forward'],
+      [true, 'hash'],
+    ]);
+  });
+
+  it('Goals: an occurrence whose vendor URL is not the address bar names both', () => {
+    const report = fixtureReport();
+    const occ = report.goals.find((g) => g.occurrences.length > 0)!.occurrences[0]!;
+    occ.pageUrl = 'http://shop.test/app/checkout/done';
+    const { container } = show('goals', fixtureStore({ report }));
+    const cell = [...container.querySelectorAll('td')].find((td) => td.textContent?.includes('address bar'));
+    expect(cell?.textContent).toContain('/app/checkout/done');
+    expect(cell?.getAttribute('title')).toContain(`${occ.url} (recorded by the vendor; the address bar showed http://shop.test/app/checkout/done)`);
+  });
+});
