@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyEvent, RouteEvent, RouteKind } from '../../lib/formats/journey';
 import { renderReport } from '../../lib/cli/report-text';
-import { at, nav, push, req, run } from './build';
+import { at, nav, req, run } from './build';
 
 const APP = 'https://shop.example/app/';
 const route = (t: number, url: string, kind: RouteKind = 'push', from?: string): RouteEvent => ({ t, type: 'route', url, kind, ...(from ? { from } : {}) });
@@ -15,8 +15,18 @@ const route = (t: number, url: string, kind: RouteKind = 'push', from?: string):
 /** GA4 as gtag.js sends it: the page in `dl`, the page that sent it in pageUrl. */
 const ga4 = (t: number, dl: string, en = 'page_view', sentFrom = dl) =>
   req(t, `https://region1.google-analytics.com/g/collect?v=2&tid=G-SPA1&cid=111.222&sid=1700000000&en=${en}&dl=${encodeURIComponent(dl)}`, { method: 'POST', pageUrl: sentFrom });
-/** Ptengine's SPA call: `_pt_sp_2.push('setPVTag,<url>,replace')`. */
-const setPVTag = (t: number, url: string, sentFrom = url) => push(t, `setPVTag,${url},replace`, { target: '_pt_sp_2', pageUrl: sentFrom });
+/**
+ * Ptengine's page views as pta.js sends them: an XHR POST to /pn (the base tag, opening a visit)
+ * or /pv (`_pt_sp_2.push('setPVTag,<url>,replace')`) whose body is the URI-encoded JSON of the
+ * ids and `p`, itself URI-encoded.
+ */
+const ptView = (t: number, url: string, path: 'pn' | 'pv', sentFrom = url) =>
+  req(t, `https://collect.ptengine.jp/${path}`, {
+    method: 'POST',
+    pageUrl: sentFrom,
+    body: encodeURIComponent(JSON.stringify({ sid: 'spa12345', uid: 'u-1', vid: 'v-1', pid: 'p-1', peid: `e-${t}`, v: 'v1.65.0', ts: t, ref: '', p: encodeURIComponent(url) })),
+  });
+const setPVTag = (t: number, url: string, sentFrom = url) => ptView(t, url, 'pv', sentFrom);
 /** Segment's analytics.page(): POST /v1/p with the page in context.page.url. */
 const segmentPage = (t: number, url: string) =>
   req(t, 'https://api.segment.io/v1/p', { method: 'POST', pageUrl: url, body: JSON.stringify({ type: 'page', anonymousId: 'anon-1', writeKey: 'wk1', context: { page: { url } } }) });
@@ -93,12 +103,11 @@ describe('virtual pages', () => {
     expect(r.pages[1]!.vendors.ga4).toEqual({ hits: 2, delivered: 2 });
   });
 
-  it('Ptengine base tag plus setPVTag on the landing route (help page "spa-pv-duplicate") names the beacon and the push', () => {
-    const baseTagView = req(at(0, 1), `https://collect.ptengine.jp/pv?pid=abc123&uid=u-1&url=${encodeURIComponent(APP)}`, { pageUrl: APP });
-    const f = run([nav(at(0), APP), baseTagView, setPVTag(at(0, 2), APP), route(at(1), `${APP}cart`), setPVTag(at(1, 1), `${APP}cart`)], [], {}, 'ptengine').findings;
+  it('Ptengine base tag plus setPVTag on the landing route (help page "spa-pv-duplicate") names the /pn and the /pv', () => {
+    const f = run([nav(at(0), APP), ptView(at(0, 1), APP, 'pn'), setPVTag(at(0, 2), APP), route(at(1), `${APP}cart`), setPVTag(at(1, 1), `${APP}cart`)], [], {}, 'ptengine').findings;
     expect(f.map((x) => x.code)).toEqual(['page-counted-twice']);
-    expect(f[0]!.message).toContain('request to collect.ptengine.jp/pv at 2026-03-01T10:00:01.000Z');
-    expect(f[0]!.message).toContain('_pt_sp_2 push at 2026-03-01T10:00:02.000Z');
+    expect(f[0]!.message).toContain('request to collect.ptengine.jp/pn at 2026-03-01T10:00:01.000Z');
+    expect(f[0]!.message).toContain('request to collect.ptengine.jp/pv at 2026-03-01T10:00:02.000Z');
     expect(f[0]!.message).toContain('pt_spa_trigger_mark');
   });
 
