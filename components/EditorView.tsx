@@ -20,7 +20,7 @@ export function EditorView() {
   useEffect(() => {
     if (draft === lastSaved.current) setDraft(savedText);
     lastSaved.current = savedText;
-  }, [savedText]);
+  }, [savedText, draft]);
 
   const check = useMemo(() => store.checkGoals(draft), [draft, store]);
 

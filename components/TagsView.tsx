@@ -141,7 +141,7 @@ export function TagsView() {
 
   return (
     <section class="view tags-view" aria-label="Tags">
-      <div class="toolbar" role="search">
+      <search class="toolbar">
         <input
           type="search"
           placeholder="Filter hits (text, parameter, URL)"
@@ -165,7 +165,7 @@ export function TagsView() {
         <span class="muted summary">
           {plural(shown, 'request')} · {plural(model.hitCount, 'hit')} · {plural(model.pages.length, 'page')}
         </span>
-      </div>
+      </search>
       {model.pages.length === 0 ? (
         <p class="empty">No tracking seen yet. Reload the page to see its tags; recording starts with the page’s first byte.</p>
       ) : (

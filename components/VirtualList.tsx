@@ -46,16 +46,22 @@ export function VirtualList<T>({ rows, rowHeight, rowKey, render, label, fallbac
   const visible = rows.slice(first, last);
 
   return (
+    // A windowed list positions its rows absolutely inside a spacer, which ul/li cannot hold;
+    // the ARIA roles give assistive technology the same list, and the box is focusable so
+    // keyboard users can scroll it (a scrollable region must be).
+    // biome-ignore lint/a11y/useSemanticElements: see above
     <div
       ref={box}
       class="vlist"
       role="list"
       aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
       tabIndex={0}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
     >
       <div class="vlist-space" style={{ height: `${rows.length * rowHeight}px` }}>
         {visible.map((row, i) => (
+          // biome-ignore lint/a11y/useSemanticElements: rows of the windowed list above
           <div
             key={rowKey(row)}
             role="listitem"

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import type { LaunchedBrowser } from '../lib/browser/chromium';
 import type { SiteServer } from '../lib/browser/site-server';
 import { launchWithExtension } from '../lib/browser/chromium';
@@ -96,7 +97,7 @@ describe('capture survives service-worker restarts', () => {
     // wait for that session forever, so it is closed first (which is a stop, too).
     await (await launched.worker()).close();
     const storm = await stopWorkerEvery(client.page, 300);
-    let page;
+    let page: Page | undefined;
     try {
       page = await visit(launched.browser, `${server.origin('shop.test')}/storm.html`);
       await page.waitForFunction(() => document.title === 'fired', { timeout: 30_000 });

@@ -64,7 +64,7 @@ describe('panel end to end', () => {
         timeout: 20_000,
       })
       .catch(async (e: unknown) => {
-        const seen = await panel.evaluate(() => document.body.innerText.slice(0, 1500));
+        const seen = await panel.evaluate(() => (document.body.textContent ?? '').slice(0, 1500));
         throw new Error(`the panel did not show the walked pages: ${String(e)}\n${seen}\nconsole: ${consoleErrors.join(' | ')}`);
       });
     await sleep(1000);

@@ -53,7 +53,14 @@ export default defineContentScript({
     // The document is being left and will not be there to retry: from the hook's pagehide flush
     // on (it listened first) to the page's own last beacons, everything goes out at once.
     let leaving = false;
-    window.addEventListener('pagehide', () => ((leaving = true), outbox.flushAll()), true);
+    window.addEventListener(
+      'pagehide',
+      () => {
+        leaving = true;
+        outbox.flushAll();
+      },
+      true,
+    );
     window.addEventListener('pageshow', () => (leaving = false), true);
 
     // The hook records only tracking URLs; the goals' custom endpoints are tracking too, and

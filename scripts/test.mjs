@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command (README, CI): typecheck, build the extension (Chromium and Firefox) the e2e tests load, run every
+// The one test command (README, CI): typecheck, lint, build the extension (Chromium and Firefox) the e2e tests load, run every
 // Vitest project, and end with the plain "N passed, N failed" line CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
@@ -19,6 +19,7 @@ const step = (label, cmd, args) => {
 };
 
 step('typecheck', 'npx', ['tsc', '--noEmit']);
+step('lint', 'npx', ['biome', 'lint', '.']);
 const chromeBuilt = step('extension build', 'npx', ['wxt', 'build']);
 const firefoxBuilt = step('Firefox add-on build', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 const built = chromeBuilt && firefoxBuilt;

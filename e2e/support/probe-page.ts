@@ -11,7 +11,7 @@ export const PROBE_PATH = '/probes.html';
 
 const script = (body: string): string => `<script>${body}</script>`;
 
-export const probePage: PageBuilder = (o) => `<!doctype html><html><head><meta charset="utf-8">
+export const probePage: PageBuilder = () => `<!doctype html><html><head><meta charset="utf-8">
 ${script(`
   window.__probes = {};
   window.__probe = function (name, f) {

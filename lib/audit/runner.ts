@@ -146,7 +146,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
     const journey = await settledJourney(ext);
     const tabId = await tabIdFromExtensionPage(ext, page.url());
     const report = await send(ext, { type: 'goalpost:report' });
-    if (!report || report.format !== 'goalpost.report/1') throw new AuditError('the extension did not answer a report');
+    if (report?.format !== 'goalpost.report/1') throw new AuditError('the extension did not answer a report');
     const screenshots = opts.screenshotsDir ? await screenshotPanel(launched, extPageName, tabId, opts.screenshotsDir) : [];
     return { report, journey, tabId, screenshots };
   } finally {

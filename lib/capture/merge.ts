@@ -82,10 +82,10 @@ function waitingOf(log: TabLog): LogEntry[] {
  * of `t`.
  */
 export function findUnpaired(log: TabLog, only: LogEntry['via'], t: number, accept: (e: LogEntry) => boolean, newest = false): LogEntry | undefined {
-  let list = waitingOf(log);
+  const all = waitingOf(log);
   // Forget what can no longer pair (paired meanwhile, or too old).
-  const live = list.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
-  if (live.length !== list.length) waiting.set(log, (list = live));
+  const list = all.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
+  if (list.length !== all.length) waiting.set(log, list);
   let found: LogEntry | undefined;
   for (const e of list) {
     if (e.via === only && Math.abs(e.ev.t - t) <= PAIR_WINDOW_MS && accept(e)) {

@@ -30,7 +30,7 @@ function isPlainObject(v: unknown): v is Obj {
 
 function onlyKeys(o: Obj, required: readonly string[], optional: readonly string[]): boolean {
   const keys = Object.keys(o);
-  for (const k of required) if (!Object.prototype.hasOwnProperty.call(o, k)) return false;
+  for (const k of required) if (!Object.hasOwn(o, k)) return false;
   return keys.every((k) => required.includes(k) || optional.includes(k));
 }
 

@@ -44,7 +44,7 @@ export function parseArgs<F extends FlagSpec>(args: string[], spec: F, command: 
       i++;
     }
     if (value === undefined) throw new UsageError(`${command}: --${name} needs a value`);
-    if (kind === 'string[]') ((flags[name] ??= []) as string[]).push(value);
+    if (kind === 'string[]') flags[name] = [...((flags[name] as string[] | undefined) ?? []), value];
     else flags[name] = value;
   }
   return { positional, flags: flags as Parsed<F>['flags'] };

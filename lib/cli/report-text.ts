@@ -3,12 +3,13 @@
  * Page strings are data: control characters are neutralised so a URL cannot drive the terminal.
  */
 import { SEVERITY_RANK, type Finding, type Report } from '../formats/report';
+import { CONTROL_CHARS } from '../util/control-chars';
 
 const MAX_ROWS = 40;
 
 function clean(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return text.replace(CONTROL_CHARS, '?');
 }
 
 function clip(text: string, width: number): string {

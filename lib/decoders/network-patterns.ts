@@ -127,7 +127,7 @@ export function endpointPatterns(endpoints: readonly Pick<CustomEndpoint, 'host'
   return out;
 }
 
-const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * One Chrome match pattern as a regular expression source over a whole URL: `*` scheme is http
@@ -141,9 +141,9 @@ export function patternSource(pattern: string): string {
   const s = scheme === '*' ? 'https?' : scheme;
   let h: string;
   if (hostPart === '*') h = '[^/?#]*';
-  else if (hostPart.startsWith('*.')) h = `(?:[^/?#@]*\\.)?${escape(hostPart.slice(2))}(?::\\d+)?`;
-  else h = `${escape(hostPart)}(?::\\d+)?`;
-  const p = path.split('*').map(escape).join('[^#]*');
+  else if (hostPart.startsWith('*.')) h = `(?:[^/?#@]*\\.)?${escapeRegex(hostPart.slice(2))}(?::\\d+)?`;
+  else h = `${escapeRegex(hostPart)}(?::\\d+)?`;
+  const p = path.split('*').map(escapeRegex).join('[^#]*');
   return `${s}://${h}${p}`;
 }
 

@@ -13,5 +13,5 @@ export function csvCell(value: string): string {
 
 /** Rows to CSV with CRLF line ends, as RFC 4180 and spreadsheets expect. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -19,7 +19,7 @@ function nameOf(h: HitBody): string {
   return h.name ?? h.experience?.id ?? h.transaction?.orderId ?? h.lead?.leadId ?? h.lead?.topic ?? h.service?.topic ?? '';
 }
 
-function valueOf(h: HitBody): string {
+function valueText(h: HitBody): string {
   const money = (n: number, currency?: string) => (currency ? `${n} ${currency}` : String(n));
   if (h.transaction) return money(h.transaction.total, h.transaction.currency);
   if (h.lead?.value !== undefined) return money(h.lead.value, h.lead.currency);
@@ -51,7 +51,7 @@ export function hitsCsv(pages: readonly TagPage[], paramColumns: readonly string
         h?.account ?? e.account ?? '',
         h?.kind ?? e.label,
         h ? nameOf(h) : '',
-        h ? valueOf(h) : '',
+        h ? valueText(h) : '',
         deliveryText(e),
       ];
       if (e.hits.length === 0) rows.push([...fixed(), ...extra]);

@@ -3,7 +3,6 @@
  * document entry also a navigation (formats.md §1).
  */
 import type { Entry, Har } from 'har-format';
-import { InputError } from './errors';
 import { JOURNEY_FORMAT, type Journey, type JourneyEvent, type NavigationEvent, type RequestEvent } from './journey';
 import { Shape, type Obj } from './shape';
 import { isoTime, parseTime } from './time';

@@ -30,7 +30,7 @@ function forThisTab(state: LiveState, tabId: number | undefined): boolean {
 function upsert(existing: StoredEvent[], incoming: StoredEvent[]): StoredEvent[] {
   if (incoming.length === 0) return existing;
   const position = new Map<string, number>();
-  existing.forEach((e, i) => position.set(e.id, i));
+  for (let i = 0; i < existing.length; i++) position.set((existing[i] as StoredEvent).id, i);
   const next = existing.slice();
   for (const e of incoming) {
     const at = position.get(e.id);

@@ -360,7 +360,7 @@ export function tagRows(pages: readonly TagPage[], expanded: ReadonlySet<string>
   const rows: TagRow[] = [];
   for (const page of pages) {
     rows.push({ kind: 'page', key: page.key, page });
-    page.problems.forEach((finding, i) => rows.push({ kind: 'problem', key: `${page.key}/x${i}`, finding }));
+    for (const [i, finding] of page.problems.entries()) rows.push({ kind: 'problem', key: `${page.key}/x${i}`, finding });
     for (const vendor of page.vendors) rows.push({ kind: 'vendor', key: `${page.key}/v/${vendor.vendor}`, page, vendor });
     for (const entry of page.entries) {
       const open = expanded.has(entry.id);
@@ -368,7 +368,7 @@ export function tagRows(pages: readonly TagPage[], expanded: ReadonlySet<string>
       if (!open) continue;
       if (entry.request) rows.push({ kind: 'actions', key: `${entry.id}/actions`, entry });
       for (const text of entry.problems) rows.push({ kind: 'note', key: `${entry.id}/n/${text}`, text });
-      entry.params.forEach((param, i) => rows.push({ kind: 'param', key: `${entry.id}/p${i}`, entry, param }));
+      for (const [i, param] of entry.params.entries()) rows.push({ kind: 'param', key: `${entry.id}/p${i}`, entry, param });
       if (entry.params.length === 0 && entry.problems.length === 0) {
         rows.push({ kind: 'note', key: `${entry.id}/none`, text: 'No parameters.' });
       }

@@ -18,7 +18,10 @@ const numbers = (events: { type: string; value?: unknown }[]) => events.filter((
 /** A small seeded generator, so a failing pattern can be run again. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32);
+  return () => {
+    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));

@@ -38,8 +38,13 @@ const pushes = (target: string) => records.filter((r): r is PushRecord => r.kind
 function ptaLoads(sent: string[] = []): void {
   const q = win._pt_sp_2 as any[];
   const taken: [string, object][] = [];
-  for (let i = 0; i < q.length; i++) if (q[i] && typeof q[i] === 'object') (taken.push([q[i - 1], q[i]]), (q[i] = null));
-  (q as { push: unknown }).push = function (a: string, b?: { eventName?: string }) {
+  for (let i = 0; i < q.length; i++) {
+    if (q[i] && typeof q[i] === 'object') {
+      taken.push([q[i - 1], q[i]]);
+      q[i] = null;
+    }
+  }
+  (q as { push: unknown }).push = (a: string, b?: { eventName?: string }) => {
     sent.push(b ? `${a}:${b.eventName ?? 'obj'}` : a);
   };
   queues.poll(); // a boundary inside the tag's start-up (it sends its page view first)

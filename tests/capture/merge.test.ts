@@ -20,7 +20,11 @@ function setup(recognised: (url: string) => boolean = () => false) {
 
 /** A relay's batch: each call takes the next sequence numbers of one document. */
 let nextSeq = 0;
-const batch = (records: readonly CaptureRecord[], doc = 'doc-00000001') => ({ doc, seq: (nextSeq += records.length) - records.length, records });
+const batch = (records: readonly CaptureRecord[], doc = 'doc-00000001') => {
+  const seq = nextSeq;
+  nextSeq += records.length;
+  return { doc, seq, records };
+};
 
 const hook = (over: Partial<RequestRecord> = {}): RequestRecord => ({
   kind: 'request',
@@ -101,7 +105,7 @@ describe('merging the hook and network views', () => {
   it('does not pair views of different requests (method, URL or API differ)', async () => {
     const { merger, events } = setup();
     await merger.netStart(TAB, net('1'));
-    await merger.capture(TAB, batch([hook({ method: 'GET', api: 'image', url: COLLECT + '&x=1' })]));
+    await merger.capture(TAB, batch([hook({ method: 'GET', api: 'image', url: `${COLLECT}&x=1` })]));
     expect(await events()).toHaveLength(2);
   });
 

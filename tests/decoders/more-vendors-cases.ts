@@ -40,7 +40,7 @@ export const moreRequestCases: RequestCase[] = [
     'adobe-ecid', 'ID Service', 'ABC@AdobeOrg'),
   other('Adobe Media Collection event through a first-party proxy', { method: 'POST', url: 'https://media.shop.example/api/v1/sessions/s123/events', body: JSON.stringify({ eventType: 'play', playerTime: { playhead: 3, ts: 1 } }) },
     'adobe-heartbeat', 'play'),
-  other('Demandbase IP lookup', { method: 'GET', url: 'https://api.company-target.com/api/v2/ip.json?key=k1&page=' + enc(PAGE) },
+  other('Demandbase IP lookup', { method: 'GET', url: `https://api.company-target.com/api/v2/ip.json?key=k1&page=${enc(PAGE)}` },
     'demandbase', 'IP Lookup', 'k1'),
   other('Dynamic Yield user identification', { method: 'GET', url: 'https://async-px.dynamicyield.com/uia?cnst=1&sec=8765&_=1' },
     'dynamic-yield', 'User Identification', '8765'),

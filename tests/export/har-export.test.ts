@@ -29,7 +29,7 @@ function validator() {
   return ajv.compile(harSchemas.har as object);
 }
 
-const ga4 = (t: number, page: string, cid: string, sid: string, extra = '') =>
+const ga4 = (page: string, cid: string, sid: string, extra = '') =>
   `https://www.google-analytics.com/g/collect?v=2&tid=G-SHOP1&cid=${cid}&sid=${sid}&dl=${encodeURIComponent(page)}${extra}`;
 
 /** Two shoppers, three visits, a purchase, a failed beacon and a hostile body: every HAR field in play. */
@@ -37,12 +37,12 @@ const journey: Journey = {
   format: JOURNEY_FORMAT,
   events: [
     { type: 'navigation', t: Date.UTC(2026, 2, 1, 10), url: 'https://shop.test/', referrer: 'https://search.test/' },
-    { type: 'request', t: Date.UTC(2026, 2, 1, 10, 0, 1), url: ga4(0, 'https://shop.test/', '1.1', '100', '&en=page_view'), method: 'POST', status: 204, pageUrl: 'https://shop.test/' },
+    { type: 'request', t: Date.UTC(2026, 2, 1, 10, 0, 1), url: ga4('https://shop.test/', '1.1', '100', '&en=page_view'), method: 'POST', status: 204, pageUrl: 'https://shop.test/' },
     { type: 'navigation', t: Date.UTC(2026, 2, 1, 10, 1), url: 'https://shop.test/thanks' },
-    { type: 'request', t: Date.UTC(2026, 2, 1, 10, 1, 1), url: ga4(0, 'https://shop.test/thanks', '1.1', '100'), method: 'POST', body: 'en=page_view\r\nen=purchase&ep.transaction_id=T-1&epn.value=42&cu=EUR', status: 204, pageUrl: 'https://shop.test/thanks' },
-    { type: 'request', t: Date.UTC(2026, 2, 1, 10, 1, 2), url: ga4(0, 'https://shop.test/thanks', '1.1', '100', '&en=scroll'), method: 'POST', body: '"\u0000<script>', error: 'net::ERR_BLOCKED_BY_CLIENT', pageUrl: 'https://shop.test/thanks' },
+    { type: 'request', t: Date.UTC(2026, 2, 1, 10, 1, 1), url: ga4('https://shop.test/thanks', '1.1', '100'), method: 'POST', body: 'en=page_view\r\nen=purchase&ep.transaction_id=T-1&epn.value=42&cu=EUR', status: 204, pageUrl: 'https://shop.test/thanks' },
+    { type: 'request', t: Date.UTC(2026, 2, 1, 10, 1, 2), url: ga4('https://shop.test/thanks', '1.1', '100', '&en=scroll'), method: 'POST', body: '"\u0000<script>', error: 'net::ERR_BLOCKED_BY_CLIENT', pageUrl: 'https://shop.test/thanks' },
     { type: 'navigation', t: Date.UTC(2026, 2, 1, 12), url: 'https://shop.test/thanks', browser: 'b' },
-    { type: 'request', t: Date.UTC(2026, 2, 1, 12, 0, 1), url: ga4(0, 'https://shop.test/thanks', '2.2', '200', '&en=page_view'), method: 'GET', status: 200, pageUrl: 'https://shop.test/thanks', browser: 'b' },
+    { type: 'request', t: Date.UTC(2026, 2, 1, 12, 0, 1), url: ga4('https://shop.test/thanks', '2.2', '200', '&en=page_view'), method: 'GET', status: 200, pageUrl: 'https://shop.test/thanks', browser: 'b' },
   ],
 };
 

@@ -21,7 +21,10 @@ function showTags() {
   const copied: string[] = [];
   const downloads: ExportFile[] = [];
   const platform: Platform = {
-    copy: async (t) => (copied.push(t), true),
+    copy: async (t) => {
+      copied.push(t);
+      return true;
+    },
     download: (f) => downloads.push(f),
   };
   const { store } = fixtureStore({ events, engine: defaultEngine });

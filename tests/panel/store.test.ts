@@ -18,7 +18,7 @@ describe('panel store', () => {
     const cartPage = () => store.tags.value.pages.find((p) => p.url === 'http://shop.test/cart');
     expect(cartPage()?.vendors.find((v) => v.vendor === 'ga4')?.failed).toBe(1);
     const failed = events.find((e) => e.type === 'hit' && e.delivered === false);
-    if (!failed || failed.type !== 'hit') throw new Error('fixture has no failed hit');
+    if (failed?.type !== 'hit') throw new Error('fixture has no failed hit');
     transport.emit({ type: 'upsert', tabId: 7, events: [{ ...failed, delivered: true }], dropped: 0 });
     expect(cartPage()?.vendors.find((v) => v.vendor === 'ga4')?.failed).toBe(0);
   });

@@ -42,6 +42,8 @@ function binary(bytes: Uint8Array, total: number, n: Natives, what: string): Bod
 function bytesToText(bytes: Uint8Array, total: number, n: Natives, what: string): BodyText {
   try {
     const text = new n.TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // The page world keeps its own copy of lib/util/control-chars' test: the hook imports nothing it does not need.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: C0 controls other than tab and line feeds mean binary
     if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return binary(bytes, total, n, what);
     if (total > bytes.length) return { body: text, bodyNote: `cut to ${bytes.length} of ${total} bytes` };
     return { body: text };

@@ -56,7 +56,11 @@ export function createEmitter(win: Window & typeof globalThis, n: Natives, chann
   // While the page is being left, every record goes out at once: the page's own pagehide
   // listeners run after this one, and a timer would never fire.
   let leaving = false;
-  n.apply(n.addEventListener, win, ['pagehide', () => ((leaving = true), flush()), true]);
+  const onPagehide = (): void => {
+    leaving = true;
+    flush();
+  };
+  n.apply(n.addEventListener, win, ['pagehide', onPagehide, true]);
   n.apply(n.addEventListener, win, ['pageshow', () => (leaving = false), true]);
   return {
     add(record) {

@@ -29,7 +29,7 @@ export function installHook(win: Window & typeof globalThis): void {
     // Registered before the emitter's own pagehide flush, so the last pushes go with it.
     n.apply(n.addEventListener, win, ['pagehide', pollQueues, true]);
     const channel = openChannel(win, n);
-    const ctx: HookContext = { win, n, mask: createMasker(win, n), emit: createEmitter(win, n, channel), wanted: createUrlFilter(win, n, channel), pollQueues };
+    const ctx: HookContext = { win, n, mask: createMasker(win, n), emit: createEmitter(win, n, channel), wanted: createUrlFilter(n, channel), pollQueues };
     wrapNetwork(ctx);
     watchScripts(ctx);
     queues = watchQueues(ctx);

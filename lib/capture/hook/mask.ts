@@ -35,9 +35,9 @@ function parentWrappers(win: Window & typeof globalThis, n: Natives): WeakMap<ob
     const parent = win.parent;
     if (!parent || parent === win) return undefined;
     const F = n.getOwnPropertyDescriptor(parent, 'Function')?.value as FunctionConstructor | undefined;
-    const toString = F ? n.getOwnPropertyDescriptor(F.prototype, 'toString')?.value : undefined;
-    if (typeof toString !== 'function') return undefined;
-    const answer = n.apply(toString, toString, [SHARED_QUESTION]) as unknown;
+    const parentToString = F ? n.getOwnPropertyDescriptor(F.prototype, 'toString')?.value : undefined;
+    if (typeof parentToString !== 'function') return undefined;
+    const answer = n.apply(parentToString, parentToString, [SHARED_QUESTION]) as unknown;
     return typeof answer === 'object' && answer !== null ? (answer as WeakMap<object, object>) : undefined;
   } catch {
     // A cross-origin parent cannot be read: this frame keeps its own map.
@@ -58,10 +58,10 @@ export function createMasker(win: Window & typeof globalThis, n: Natives): Maske
   const get = win.WeakMap.prototype.get;
   const set = win.WeakMap.prototype.set;
   const fnProto = win.Function.prototype;
-  const toString = fnProto.toString;
+  const nativeToString = fnProto.toString;
 
   // Handlers have no prototype so traps cannot be injected through Object.prototype.
-  const toStringProxy = new Proxy(toString, {
+  const toStringProxy = new Proxy(nativeToString, {
     __proto__: null,
     apply(target: Function, thisArg: unknown, args: unknown[]) {
       if (args.length === 1 && args[0] === INSTALLED_QUESTION) return INSTALLED_ANSWER;
@@ -69,7 +69,7 @@ export function createMasker(win: Window & typeof globalThis, n: Natives): Maske
       const original = typeof thisArg === 'function' ? (n.apply(get, shown, [thisArg]) as object | undefined) : undefined;
       return n.apply(target, original ?? thisArg, args);
     },
-  } as ProxyHandler<typeof toString>);
+  } as ProxyHandler<typeof nativeToString>);
   n.apply(set, shown, [toStringProxy, toString]);
   const d = n.getOwnPropertyDescriptor(fnProto, 'toString');
   if (d) n.defineProperty(fnProto, 'toString', { ...d, value: toStringProxy });

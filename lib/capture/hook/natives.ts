@@ -79,6 +79,7 @@ export function takeNatives(win: Window & typeof globalThis): Natives {
     stringify: JSON.stringify,
     setTimeout: win.setTimeout,
     clearTimeout: win.clearTimeout,
+    // biome-ignore lint/suspicious/noThenProperty: the saved native Promise#then, called with apply, never awaited
     then: Promise.prototype.then,
     Promise: win.Promise,
     URL: win.URL,

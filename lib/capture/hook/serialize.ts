@@ -14,7 +14,7 @@ export function toJsonSafe(value: unknown, n: Natives): unknown {
   const walk = (v: unknown, depth: number): unknown => {
     switch (typeof v) {
       case 'string':
-        return v.length > MAX_STRING ? v.slice(0, MAX_STRING) + '…' : v;
+        return v.length > MAX_STRING ? `${v.slice(0, MAX_STRING)}…` : v;
       case 'number':
         return Number.isFinite(v) ? v : String(v);
       case 'boolean':

@@ -15,7 +15,7 @@ const MAX_SOURCE = 20_000;
 
 export type UrlFilter = (url: string) => boolean;
 
-export function createUrlFilter(win: Window & typeof globalThis, n: Natives, channel: Channel): UrlFilter {
+export function createUrlFilter(n: Natives, channel: Channel): UrlFilter {
   // undefined: not told yet; null: no custom endpoints.
   let custom: RegExp | null | undefined;
   const matches = (re: RegExp, url: string) => n.apply(n.regexExec, re, [url]) !== null;

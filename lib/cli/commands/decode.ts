@@ -8,6 +8,7 @@ import { parseArgs } from '../args';
 import { UsageError, type CliIO, type Command } from '../command';
 import { decodeRequest, listDecoders, type Decoded, type RawRequest } from '../../decoders';
 import type { HitBody } from '../../formats/journey';
+import { CONTROL_CHARS, looksBinary } from '../../util/control-chars';
 
 const FLAGS = { body: 'string', 'body-base64': 'string', method: 'string', decoder: 'string', 'page-url': 'string', json: 'boolean' } as const;
 
@@ -70,7 +71,7 @@ export function decodeInput(input: DecodeInput): Decoded | null {
 /** Control characters in page-supplied strings are shown escaped, never sent to the terminal. */
 function safe(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(CONTROL_CHARS, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 function describeHit(h: HitBody): string {
@@ -125,7 +126,7 @@ function readBody(spec: string, io: CliIO): Pick<DecodeInput, 'body' | 'bodyEnco
     try {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       // eslint-disable-next-line no-control-regex
-      if (!/[\u0000-\u0008\u000e-\u001f]/.test(text)) return { body: text };
+      if (!looksBinary(text)) return { body: text };
     } catch {
       // not UTF-8: binary
     }

@@ -65,7 +65,7 @@ export const adobeTarget: RequestDecoder = {
     if (mbox) {
       let f = q;
       if (req.body && looksLikeForm(req.body)) f = f.concat(parseQuery(req.body, problems));
-      else if (req.body && req.body.trim().startsWith('{')) f = f.concat(formObject(req.body, problems) ?? new Fields());
+      else if (req.body?.trim().startsWith('{')) f = f.concat(formObject(req.body, problems) ?? new Fields());
       const client = mbox[1] ?? '';
       const type = mbox[2] || undefined;
       const params: DecodedParam[] = [param('clientCode', 'Client code', client, 'General')];

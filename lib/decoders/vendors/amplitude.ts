@@ -62,7 +62,7 @@ export const amplitude: RequestDecoder = {
   match: (url) =>
     hostIn(url.hostname, ['api.amplitude.com', 'api2.amplitude.com', 'api.eu.amplitude.com', 'api.lab.amplitude.com']) &&
     /^\/(2\/httpapi|batch)?\/?$/.test(url.pathname),
-  decode: (url, req) => {
+  decode: (_url, req) => {
     const problems: string[] = [];
     let account: string | undefined;
     let events: unknown[] = [];

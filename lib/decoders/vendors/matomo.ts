@@ -10,7 +10,7 @@
 import type { HitBody } from '../../formats/journey';
 import type { DecodedParam, RawRequest, RequestDecoder } from '../types';
 import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
-import { Fields, looksLikeForm, parseQuery, urlFields } from '../util/fields';
+import { type Fields, looksLikeForm, parseQuery, urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
 import { isObject, num, parseJson, pick, str } from '../util/json';
 import { describe, param, requestTypeParam, type Dictionary } from '../util/params';

@@ -41,7 +41,7 @@ export const tiktok: RequestDecoder = {
   id: ID,
   name: NAME,
   match: (url) => url.hostname === 'analytics.tiktok.com' && /^\/api\/v\d+\/(track|pixel)(\/|$)/.test(url.pathname),
-  decode: (url, req) => {
+  decode: (_url, req) => {
     const problems: string[] = [];
     const body = req.body ? parseJson(req.body, problems) : undefined;
     const batch = pick(body, 'batch');

@@ -9,7 +9,7 @@
 import type { HitBody } from '../../formats/journey';
 import type { Decoded, RawRequest, RequestDecoder } from '../types';
 import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
-import { Fields, urlFields } from '../util/fields';
+import { type Fields, urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
 import { num } from '../util/json';
 import { describe, type Dictionary } from '../util/params';
