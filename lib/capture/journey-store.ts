@@ -11,6 +11,7 @@
  */
 import { DEFAULT_BOUNDS, emptyLog, enforceBounds, entrySize, logSize, type Bounds, type LogEntry, type TabLog } from './tab-log';
 import { assemble, chunkKey, chunkKeys, chunkOf, chunkOfLog, headKey, headOf, isHead, parseKey } from './tab-chunks';
+import { getOrCreate } from '../util/maps';
 
 export interface StorageAreaLike {
   get(keys?: null | string | string[]): Promise<Record<string, unknown>>;
@@ -65,7 +66,7 @@ export class JourneyStore {
   /** Puts a log read from storage into the cache; `storedDropped` is the head's count. */
   private adopt(tab: number, log: TabLog, storedDropped: number): void {
     this.logs.set(tab, log);
-    log.entries.forEach((e, i) => this.positions.set(e, log.dropped + i));
+    for (let i = 0; i < log.entries.length; i++) this.positions.set(log.entries[i] as LogEntry, log.dropped + i);
     this.storedFrom.set(tab, chunkOf(storedDropped));
     if (log.dropped !== storedDropped) {
       // Chunks were missing: positions moved, so every chunk is rewritten with the next change.
@@ -95,8 +96,7 @@ export class JourneyStore {
   }
 
   private markDirty(tab: number, log: TabLog, entries: readonly LogEntry[]): void {
-    let set = this.dirty.get(tab);
-    if (!set) this.dirty.set(tab, (set = new Set()));
+    const set = getOrCreate(this.dirty, tab, () => new Set());
     // Entries the change appended have no position yet; they are the log's tail.
     for (let i = log.entries.length - 1; i >= 0; i--) {
       const e = log.entries[i] as LogEntry;

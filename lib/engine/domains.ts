@@ -3,6 +3,7 @@
  * host. Never throw: non-URLs get their own text as "domain" so they still group consistently.
  */
 import { getDomain } from 'tldts';
+import { getOrCreate } from '../util/maps';
 
 const HOST = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i;
 const domainCache = new Map<string, string>();
@@ -38,8 +39,7 @@ const paramPatterns = new Map<string, RegExp>();
 export function linkParamOn(url: string, params: readonly string[]): string | undefined {
   for (const p of params) {
     if (!url.includes(`${p}=`)) continue;
-    let re = paramPatterns.get(p);
-    if (!re) paramPatterns.set(p, (re = new RegExp(`[?#&;/]${p.replace(/[^\w]/g, '\\$&')}=`)));
+    const re = getOrCreate(paramPatterns, p, () => new RegExp(`[?#&;/]${p.replace(/[^\w]/g, '\\$&')}=`));
     if (re.test(url)) return p;
   }
   return undefined;

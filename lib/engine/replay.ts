@@ -20,8 +20,9 @@ import { resends } from './resends';
 import { SdeDelivery } from './sde-delivery';
 import { campaignSource, DIRECT, trafficSource } from './source';
 import { vendorVisit } from './vendor-visit';
-import type { BrowserState, GoalSession, GoalTally, Hop, OccurrenceRec, PageState, Session, Slot, Visitor } from './state';
+import type { BrowserState, GoalSession, GoalTally, Hop, OccurrenceRec, PageState, PageVendor, Session, Slot, Visitor } from './state';
 import { documentsWithRoutes, expectsPageviews, repeatedPageview, routeDocument, spaMessages, virtualPageFor } from './virtual-pages';
+import { getOrCreate } from '../util/maps';
 
 interface RawFinding extends Finding {
   at: number;
@@ -276,11 +277,8 @@ export class Replayer {
   // ---- visitors ----
 
   private slot(browser: string, domain: string): Slot {
-    let jar = this.jar.get(browser);
-    if (!jar) this.jar.set(browser, (jar = new Map()));
-    let s = jar.get(domain);
-    if (!s) jar.set(domain, (s = {}));
-    return s;
+    const jar = getOrCreate(this.jar, browser, () => new Map<string, Slot>());
+    return getOrCreate(jar, domain, (): Slot => ({}));
   }
 
   private newVisitor(id: string | undefined, browser: string): Visitor {
@@ -321,15 +319,16 @@ export class Replayer {
       }
     }
     let v: Visitor;
-    let adopted: string | undefined;
-    if (h.clientId !== undefined && h.clientId !== '') {
-      const known = this.clientVisitors.get(h.clientId);
+    const clientId = h.clientId !== '' ? h.clientId : undefined;
+    const adopted = clientId === undefined ? this.adoptedId(b.name, page.domain, h.t, b.navigations) : undefined;
+    if (clientId !== undefined) {
+      const known = this.clientVisitors.get(clientId);
       if (known) v = known;
       else {
-        v = this.newVisitor(h.clientId, b.name);
-        this.clientVisitors.set(h.clientId, v);
+        v = this.newVisitor(clientId, b.name);
+        this.clientVisitors.set(clientId, v);
       }
-    } else if ((adopted = this.adoptedId(b.name, page.domain, h.t, b.navigations)) !== undefined) {
+    } else if (adopted !== undefined) {
       v = this.clientVisitors.get(adopted) ?? this.newVisitor(adopted, b.name);
       this.clientVisitors.set(adopted, v);
     } else {
@@ -463,8 +462,7 @@ export class Replayer {
     const url = h.url === '' ? page.url : h.url;
     const delivered = h.delivered !== false;
 
-    let tally = page.vendors.get(h.vendor);
-    if (!tally) page.vendors.set(h.vendor, (tally = { hits: 0, delivered: 0, pageview: false }));
+    const tally = getOrCreate(page.vendors, h.vendor, (): PageVendor => ({ hits: 0, delivered: 0, pageview: false }));
     tally.hits++;
     if (delivered) tally.delivered++;
     if (!delivered && h.notDelivered !== undefined) {
@@ -549,7 +547,10 @@ export class Replayer {
   private foreignExperience(page: PageState, id: string): void {
     const s = page.firstVisitor?.current;
     if (s) this.experienceShown(s, id);
-    else (page.pendingExperiences ??= []).push(id);
+    else {
+      page.pendingExperiences ??= [];
+      page.pendingExperiences.push(id);
+    }
   }
 
   private experienceShown(s: Session, id: string): void {
@@ -573,10 +574,8 @@ export class Replayer {
    */
   private countedIds(tally: GoalTally, gs: GoalSession, h: EngineHit, v: Visitor): Set<string> {
     if (!this.rules.orderIdPerUser || h.kind !== 'transaction') return gs.ids;
-    const perVisitor = (tally.visitorIds ??= new Map());
-    let ids = perVisitor.get(v);
-    if (!ids) perVisitor.set(v, (ids = new Set()));
-    return ids;
+    tally.visitorIds ??= new Map();
+    return getOrCreate(tally.visitorIds, v, () => new Set<string>());
   }
 
   private goal(g: CompiledGoal, h: EngineHit, url: string, v: Visitor, s: Session | undefined, delivered: boolean, addressBar?: string): void {
@@ -596,10 +595,8 @@ export class Replayer {
     else if (met.belowThreshold) occ.reason = 'below-threshold';
     else if (experience !== undefined && !s!.experiences.has(experience)) {
       occ.reason = 'experience-not-displayed';
-      const map = (s!.awaitingExperience ??= new Map());
-      const list = map.get(experience);
-      if (list) list.push(occ);
-      else map.set(experience, [occ]);
+      s!.awaitingExperience ??= new Map();
+      getOrCreate(s!.awaitingExperience, experience, () => []).push(occ);
     } else if (dupKey && ids!.has(dupKey.key)) {
       occ.reason = 'duplicate-id';
       occ.duplicate = dupKey.words;
@@ -639,8 +636,7 @@ export class Replayer {
     const siteVendors = new Map<string, Set<string>>();
     for (const p of this.pages) {
       if (!p.anyPageview) continue;
-      let set = siteVendors.get(p.domain);
-      if (!set) siteVendors.set(p.domain, (set = new Set()));
+      const set = getOrCreate(siteVendors, p.domain, () => new Set<string>());
       // Only page-tracking tags are expected everywhere; a conversion-only pixel is not.
       for (const [vendor, t] of p.vendors) if (t.pageview) set.add(vendor);
     }

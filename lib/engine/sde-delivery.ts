@@ -18,6 +18,7 @@ import { DEFAULT_BROWSER } from '../formats/journey';
 import { withoutFragment } from './domains';
 import { vendorName } from './findings';
 import { requestFailure, type EngineHit } from './hits';
+import { getOrCreate } from '../util/maps';
 
 const LIVEPERSON = 'liveperson';
 /** Push targets whose hits are SDEs the tag still has to send (lpTag.events are the tag's own). */
@@ -61,9 +62,7 @@ export class SdeDelivery {
   private readonly networkBrowsers = new Set<string>();
 
   private log(key: string): PageLog {
-    let log = this.pages.get(key);
-    if (!log) this.pages.set(key, (log = { reports: [], tags: [] }));
-    return log;
+    return getOrCreate(this.pages, key, () => ({ reports: [], tags: [] }));
   }
 
   /** Every request, decoded: LivePerson reports and tag loads are what pushes are checked against. */
@@ -118,8 +117,7 @@ export class SdeDelivery {
   }
 
   private consume(r: SentReport, key: string, consumed: Map<SentReport, Set<number>>): boolean {
-    let used = consumed.get(r);
-    if (!used) consumed.set(r, (used = new Set()));
+    const used = getOrCreate(consumed, r, () => new Set<number>());
     for (let i = 0; i < r.sdes.length; i++) {
       if (!used.has(i) && r.sdes[i] === key) {
         used.add(i);

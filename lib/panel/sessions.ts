@@ -1,6 +1,7 @@
 /** The Sessions view's model: per browser, visits and cross-domain hops in time order, with why. */
 import type { Finding, Report, ReportHop, ReportSession, SessionReason } from '../formats/report';
 import { duration, toMs } from './format';
+import { getOrCreate } from '../util/maps';
 
 export type LaneItem =
   | { kind: 'session'; t: number; session: ReportSession; why: string; newVisitor: boolean }
@@ -35,7 +36,7 @@ function hopWhy(hop: ReportHop, findings: readonly Finding[]): string {
   if (hop.linked) return hop.param ? `Linked by ${hop.param}` : 'Same visitor carried over';
   const t = toMs(hop.t);
   const finding = findings.find(
-    (f) => f.code === 'cross-domain-break' && ((f.t !== undefined && Math.abs(toMs(f.t) - t) < 1) || (f.url !== undefined && f.url.includes(hop.to))),
+    (f) => f.code === 'cross-domain-break' && ((f.t !== undefined && Math.abs(toMs(f.t) - t) < 1) || (f.url?.includes(hop.to))),
   );
   if (finding) return finding.message;
   const who = hop.visitorTo ? `new visitor ${hop.visitorTo}` : 'new visitor';
@@ -46,11 +47,7 @@ function hopWhy(hop: ReportHop, findings: readonly Finding[]): string {
 
 export function buildLanes(report: Report): Lane[] {
   const lanes = new Map<string, Lane>();
-  const lane = (browser: string) => {
-    let l = lanes.get(browser);
-    if (!l) lanes.set(browser, (l = { browser, visitors: [], items: [] }));
-    return l;
-  };
+  const lane = (browser: string) => getOrCreate(lanes, browser, (): Lane => ({ browser, visitors: [], items: [] }));
   const browserOf = new Map<string, string>();
   for (const v of report.visitors) {
     browserOf.set(v.id, v.browser);
