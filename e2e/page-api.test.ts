@@ -54,7 +54,10 @@ describe.each<Kind>(['chromium', 'firefox'])('page API capture as the real tags 
 
   async function journeyOf(path: string, done: (j: RecordedJourney) => boolean): Promise<RecordedJourney> {
     let tab = tabs.get(path);
-    if (tab === undefined) tabs.set(path, (tab = await client.tabIdOf(`${server.origin('shop.test')}${path}`)));
+    if (tab === undefined) {
+      tab = await client.tabIdOf(`${server.origin('shop.test')}${path}`);
+      tabs.set(path, tab);
+    }
     return client.waitForJourney(tab, done);
   }
 
