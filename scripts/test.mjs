@@ -19,7 +19,7 @@ const step = (label, cmd, args) => {
 };
 
 step('typecheck', 'npx', ['tsc', '--noEmit']);
-step('lint', 'npx', ['biome', 'lint', '.']);
+step('lint', 'npx', ['biome', 'check', '--error-on-warnings', '.']);
 const chromeBuilt = step('extension build', 'npx', ['wxt', 'build']);
 const firefoxBuilt = step('Firefox add-on build', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 const built = chromeBuilt && firefoxBuilt;

@@ -79,7 +79,8 @@ export function virtualPageFor(b: BrowserState, current: PageState, h: EngineHit
  * virtual page (Ptengine's `setPVTag` with a made-up URL for content that changed in place).
  */
 export function repeatedPageview(page: PageState, h: EngineHit): EngineHit | undefined {
-  const seen = (page.pageviews ??= new Map());
+  page.pageviews ??= new Map();
+  const seen = page.pageviews;
   const first = seen.get(h.vendor);
   if (!first) {
     seen.set(h.vendor, h);

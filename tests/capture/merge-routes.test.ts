@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { JourneyStore } from '../../lib/capture/journey-store';
 import { Merger } from '../../lib/capture/merger';
-import type { CaptureRecord, RouteRecord } from '../../lib/capture/records';
+import type { RouteRecord } from '../../lib/capture/records';
 import { toJourney } from '../../lib/extension/journey-view';
 import { MemoryArea } from './memory-area';
+import { relayBatches } from '../support/relay-batch';
 
 const TAB = 4;
 const T = 1_700_000_000_000;
@@ -18,8 +19,7 @@ function setup() {
 }
 
 /** A relay's batch: each call takes the next sequence numbers of one document. */
-let nextSeq = 0;
-const batch = (records: readonly CaptureRecord[]) => ({ doc: 'doc-00000001', seq: (nextSeq += records.length) - records.length, records });
+const batch = relayBatches();
 
 const rec = (over: Partial<RouteRecord> = {}): RouteRecord => ({ kind: 'route', t: T + 10, url: `${APP}cart`, from: APP, how: 'push', ...over });
 const soft = (over: Partial<{ url: string; t: number; how: 'history' | 'fragment'; backForward: boolean }> = {}) => ({ url: `${APP}cart`, t: T + 12, how: 'history' as const, backForward: false, ...over });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { JourneyStore } from '../../lib/capture/journey-store';
 import { Merger } from '../../lib/capture/merger';
-import type { CaptureRecord, RequestRecord } from '../../lib/capture/records';
+import type { RequestRecord } from '../../lib/capture/records';
 import { toJourney } from '../../lib/extension/journey-view';
 import { MemoryArea } from './memory-area';
+import { relayBatches } from '../support/relay-batch';
 
 const TAB = 7;
 const T = 1_700_000_000_000;
@@ -19,12 +20,7 @@ function setup(recognised: (url: string) => boolean = () => false) {
 }
 
 /** A relay's batch: each call takes the next sequence numbers of one document. */
-let nextSeq = 0;
-const batch = (records: readonly CaptureRecord[], doc = 'doc-00000001') => {
-  const seq = nextSeq;
-  nextSeq += records.length;
-  return { doc, seq, records };
-};
+const batch = relayBatches();
 
 const hook = (over: Partial<RequestRecord> = {}): RequestRecord => ({
   kind: 'request',
