@@ -72,7 +72,13 @@ function permissionsOnlyCopy(): { dir: string; remove: () => void } {
 async function launchPermissionsOnly(dir: string): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found');
-  const browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, enableExtensions: [dir], args: chromiumArgs({ mapHosts: HOSTS }) });
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    pipe: true,
+    enableExtensions: [dir],
+    args: chromiumArgs({ mapHosts: HOSTS }),
+  });
   await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15_000 });
   return browser;
 }
@@ -97,13 +103,24 @@ function counter(server: SiteServer): (path: string) => number {
   };
 }
 
-async function round(counted: (path: string) => number, p: Page, loop: (typeof LOOPS)[number], tag: string): Promise<{ total: number; loop: number }> {
+async function round(
+  counted: (path: string) => number,
+  p: Page,
+  loop: (typeof LOOPS)[number],
+  tag: string,
+): Promise<{ total: number; loop: number }> {
   const count = () => counted(loop.path);
   const before = count();
   const t0 = performance.now();
-  const [took, sent] = (await p.evaluate(`fire(${JSON.stringify(loop.path)}, ${JSON.stringify(loop.query)}, ${JSON.stringify(tag)}, ${BEACONS})`)) as [number, number];
+  const [took, sent] = (await p.evaluate(
+    `fire(${JSON.stringify(loop.path)}, ${JSON.stringify(loop.query)}, ${JSON.stringify(tag)}, ${BEACONS})`,
+  )) as [number, number];
   if (sent !== BEACONS) throw new Error(`only ${sent} of ${BEACONS} beacons were queued`);
-  await until(() => count() >= before + BEACONS, 30_000, () => `${tag}: ${count() - before} of ${BEACONS}`);
+  await until(
+    () => count() >= before + BEACONS,
+    30_000,
+    () => `${tag}: ${count() - before} of ${BEACONS}`,
+  );
   return { total: performance.now() - t0, loop: took };
 }
 
@@ -120,7 +137,8 @@ export async function run(): Promise<{ name: string; baseline: number; ratio: nu
   let copy: ReturnType<typeof permissionsOnlyCopy> | undefined;
   try {
     server = await startSiteServer([
-      ({ host, url }) => (host === 'shop.test' && url.pathname === '/bench.html' ? { body: page(`http://collect.test:${url.port}`) } : undefined),
+      ({ host, url }) =>
+        host === 'shop.test' && url.pathname === '/bench.html' ? { body: page(`http://collect.test:${url.port}`) } : undefined,
       ({ host }) => (host === 'collect.test' ? { status: 204, type: 'text/plain' } : undefined),
     ]);
     const counted = counter(server);
@@ -136,7 +154,11 @@ export async function run(): Promise<{ name: string; baseline: number; ratio: nu
     const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
     const results = [];
     for (const loop of LOOPS) {
-      const runs = new Map<Page, Round[]>([[pe, []], [pb, []], [pp, []]]);
+      const runs = new Map<Page, Round[]>([
+        [pe, []],
+        [pb, []],
+        [pp, []],
+      ]);
       for (const p of runs.keys()) await round(counted, p, loop, 'warm');
       const pages = [pe, pb, pp];
       for (let i = 0; i < ROUNDS; i++) {
@@ -153,7 +175,10 @@ export async function run(): Promise<{ name: string; baseline: number; ratio: nu
       // Median of paired ratios: each triple ran back to back, so machine-wide drift cancels out.
       const paired = (a: Round[], b: Round[]) => {
         const ratios = a.map((r, i) => r.total / (b[i]?.total ?? NaN));
-        return { ratio: Number(median(ratios).toFixed(2)), spread: `ratio quartiles ${quantile(ratios, 0.25).toFixed(2)}–${quantile(ratios, 0.75).toFixed(2)}` };
+        return {
+          ratio: Number(median(ratios).toFixed(2)),
+          spread: `ratio quartiles ${quantile(ratios, 0.25).toFixed(2)}–${quantile(ratios, 0.75).toFixed(2)}`,
+        };
       };
       const what = `${BEACONS} ${loop.name} beacons delivered (${loop.path})`;
       const vsPlain = paired(ext, plainRuns);

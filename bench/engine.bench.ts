@@ -34,7 +34,14 @@ function journeyText(n: number): string {
       { ...base, t: t + 3, vendor: 'ga4', kind: 'event', name: round % 2 ? 'add_to_cart' : 'scroll', ...cid },
       { ...base, t: t + 4, vendor: 'ptengine', kind: 'event', name: 'scroll' },
     ];
-    if (round % 9 === 0) page.push({ ...base, t: t + 5, vendor: 'liveperson', kind: 'transaction', transaction: { total: (i * 37) % 20000, currency: 'JPY', orderId: `O${person}-${round % 5}` } } as never);
+    if (round % 9 === 0)
+      page.push({
+        ...base,
+        t: t + 5,
+        vendor: 'liveperson',
+        kind: 'transaction',
+        transaction: { total: (i * 37) % 20000, currency: 'JPY', orderId: `O${person}-${round % 5}` },
+      } as never);
     for (const h of page) {
       parts.push(JSON.stringify(h));
       hits++;

@@ -23,7 +23,12 @@ function journey(hits: number): StoredEvent[] {
   const perPage = 50;
   for (let i = 0; i < hits; i++) {
     if (i % perPage === 0) {
-      events.push({ id: `n${i}`, type: 'navigation', t: t0 + i * 1000, url: `https://shop.test/p${i / perPage}${i % 500 === 0 ? '/thanks' : ''}` });
+      events.push({
+        id: `n${i}`,
+        type: 'navigation',
+        t: t0 + i * 1000,
+        url: `https://shop.test/p${i / perPage}${i % 500 === 0 ? '/thanks' : ''}`,
+      });
     }
     events.push({
       id: `h${i}`,

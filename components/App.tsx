@@ -30,7 +30,9 @@ function Header({ store }: { store: PanelStore }) {
       {imported ? (
         <>
           <span class="pill warn">File: {imported.name}</span>
-          <button type="button" onClick={() => store.backToLive()}>Back to live</button>
+          <button type="button" onClick={() => store.backToLive()}>
+            Back to live
+          </button>
         </>
       ) : (
         <span class="muted" aria-live="polite">
@@ -44,14 +46,28 @@ function Header({ store }: { store: PanelStore }) {
         model {store.report.value?.model ?? store.goals.value.model ?? 'ptengine'}
         {store.report.value?.counted?.length ? ` · counting ${store.report.value.counted.join(', ')}` : ''}
       </span>
-      <button type="button" onClick={() => void store.clear()} title={imported ? 'Close the file' : 'Forget what was recorded for this tab'}>
+      <button
+        type="button"
+        onClick={() => void store.clear()}
+        title={imported ? 'Close the file' : 'Forget what was recorded for this tab'}
+      >
         Clear
       </button>
     </header>
   );
 }
 
-export function App({ store, platform = browserPlatform, theme = 'auto', initialView = 'tags' }: { store: PanelStore; platform?: Platform; theme?: Theme; initialView?: ViewId }) {
+export function App({
+  store,
+  platform = browserPlatform,
+  theme = 'auto',
+  initialView = 'tags',
+}: {
+  store: PanelStore;
+  platform?: Platform;
+  theme?: Theme;
+  initialView?: ViewId;
+}) {
   const [view, setView] = useState<ViewId>(initialView);
   const result = store.result.value;
   const notice = store.notice.value;
@@ -73,10 +89,16 @@ export function App({ store, platform = browserPlatform, theme = 'auto', initial
         {notice && (
           <div class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
             <span>{notice.text}</span>
-            <button type="button" class="link" onClick={() => store.dismissNotice()} aria-label="Dismiss">×</button>
+            <button type="button" class="link" onClick={() => store.dismissNotice()} aria-label="Dismiss">
+              ×
+            </button>
           </div>
         )}
-        {!result.ok && <div class="notice error" role="alert">{result.error}</div>}
+        {!result.ok && (
+          <div class="notice error" role="alert">
+            {result.error}
+          </div>
+        )}
         <main id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} class="main">
           <View />
         </main>

@@ -24,7 +24,17 @@ export function CsvExport({ pages }: { pages: readonly TagPage[] }) {
           </label>
         ))}
       </fieldset>
-      <button type="button" onClick={() => platform.download(store.exportHitsCsv(keys.filter((k) => chosen.includes(k)), pages))}>
+      <button
+        type="button"
+        onClick={() =>
+          platform.download(
+            store.exportHitsCsv(
+              keys.filter((k) => chosen.includes(k)),
+              pages,
+            ),
+          )
+        }
+      >
         Download hits CSV
       </button>
     </details>

@@ -11,7 +11,12 @@ export function DiagnoseView() {
   const { store } = usePanel();
   const report = store.report.value;
   const [done, setDone] = useState<ReadonlySet<number>>(new Set());
-  if (!report) return <section class="view" aria-label="Diagnose"><p class="empty">No report.</p></section>;
+  if (!report)
+    return (
+      <section class="view" aria-label="Diagnose">
+        <p class="empty">No report.</p>
+      </section>
+    );
   const findings = sortFindings(report.findings);
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   return (
@@ -21,7 +26,9 @@ export function DiagnoseView() {
           <span class="sev error">{count('error')}</span> errors · <span class="sev warning">{count('warning')}</span> warnings ·{' '}
           <span class="sev info">{count('info')}</span> notes
         </span>
-        <CopyButton text={customerText(report.findings)} label="Copy for the customer">Copy for the customer</CopyButton>
+        <CopyButton text={customerText(report.findings)} label="Copy for the customer">
+          Copy for the customer
+        </CopyButton>
       </div>
       {findings.length === 0 && <p class="empty">No problems found in this recording.</p>}
       <ul class="checklist">
@@ -42,7 +49,11 @@ export function DiagnoseView() {
               <span class="message">{f.message}</span>
             </label>
             <div class="finding-meta">
-              {f.url && <span class="mono ellipsis" title={f.url}>{f.url}</span>}
+              {f.url && (
+                <span class="mono ellipsis" title={f.url}>
+                  {f.url}
+                </span>
+              )}
               {f.t && <span class="muted">{clock(f.t)}</span>}
               <span class="muted mono">{f.code}</span>
             </div>

@@ -28,7 +28,9 @@ export function EditorView() {
     setBusy(true);
     const r = await store.saveGoals(draft);
     setBusy(false);
-    setResult(r.ok ? { kind: 'ok', text: `Saved: ${r.value.goals.length} goal(s); every view now uses them.` } : { kind: 'error', text: r.error });
+    setResult(
+      r.ok ? { kind: 'ok', text: `Saved: ${r.value.goals.length} goal(s); every view now uses them.` } : { kind: 'error', text: r.error },
+    );
   };
 
   const onFile = async (e: Event) => {
@@ -64,7 +66,14 @@ export function EditorView() {
         <button type="button" class="primary" disabled={!check.ok || !dirty || busy} onClick={save}>
           Save goals
         </button>
-        <button type="button" disabled={!dirty} onClick={() => { setDraft(savedText); setResult(null); }}>
+        <button
+          type="button"
+          disabled={!dirty}
+          onClick={() => {
+            setDraft(savedText);
+            setResult(null);
+          }}
+        >
           Revert
         </button>
         {result && (
@@ -76,16 +85,26 @@ export function EditorView() {
 
       <h3>Files</h3>
       <div class="toolbar">
-        <button type="button" onClick={() => fileInput.current?.click()}>Import goals, journey or HAR…</button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import goals, journey or HAR…
+        </button>
         <input ref={fileInput} type="file" accept=".json,.har,application/json" class="hidden" aria-label="Import file" onChange={onFile} />
-        <button type="button" onClick={() => platform.download(store.exportGoals())}>Export goals</button>
-        <button type="button" onClick={() => platform.download(store.exportJourney())}>Export journey</button>
-        <button type="button" onClick={() => platform.download(store.exportHar())}>Export HAR</button>
-        <button type="button" disabled={!report} onClick={() => report && platform.download(report)}>Export report</button>
+        <button type="button" onClick={() => platform.download(store.exportGoals())}>
+          Export goals
+        </button>
+        <button type="button" onClick={() => platform.download(store.exportJourney())}>
+          Export journey
+        </button>
+        <button type="button" onClick={() => platform.download(store.exportHar())}>
+          Export HAR
+        </button>
+        <button type="button" disabled={!report} onClick={() => report && platform.download(report)}>
+          Export report
+        </button>
       </div>
       <p class="muted">
-        A goals file replaces the goals once it is valid; a journey or HAR file is shown instead of the live recording
-        until you go back to live. A file that cannot be read changes nothing.
+        A goals file replaces the goals once it is valid; a journey or HAR file is shown instead of the live recording until you go back to
+        live. A file that cannot be read changes nothing.
       </p>
     </section>
   );

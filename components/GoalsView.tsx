@@ -5,7 +5,17 @@ import type { Report, ReportGoal } from '../lib/formats/report';
 import type { ExperienceDisplay } from '../lib/panel/tags';
 import { usePanel } from './platform';
 
-function CampaignTimeline({ goal, experience, report, displays }: { goal: ReportGoal; experience: string; report: Report; displays: readonly ExperienceDisplay[] }) {
+function CampaignTimeline({
+  goal,
+  experience,
+  report,
+  displays,
+}: {
+  goal: ReportGoal;
+  experience: string;
+  report: Report;
+  displays: readonly ExperienceDisplay[];
+}) {
   const lines = campaignTimelines(goal, experience, report, displays);
   if (lines.length === 0) return null;
   return (
@@ -17,17 +27,24 @@ function CampaignTimeline({ goal, experience, report, displays }: { goal: Report
           {tl.marks.map((m, i) =>
             m.kind === 'experience' ? (
               <li key={i} class={`mark exp ${m.delivered ? '' : 'failed'}`}>
-                <span class="mark-dot" aria-hidden="true">◆</span> Experience {m.id}
+                <span class="mark-dot" aria-hidden="true">
+                  ◆
+                </span>{' '}
+                Experience {m.id}
                 {m.variant ? ` (${m.variant})` : ''} displayed <span class="muted">{clock(m.t)}</span>
               </li>
             ) : (
               <li key={i} class={`mark goal ${m.counted ? 'counted' : 'not-counted'}`}>
-                <span class="mark-dot" aria-hidden="true">{m.counted ? '✓' : '✕'}</span> Goal reached{' '}
-                <span class="muted">{clock(m.t)}</span> {m.counted ? 'counted' : m.reason}
+                <span class="mark-dot" aria-hidden="true">
+                  {m.counted ? '✓' : '✕'}
+                </span>{' '}
+                Goal reached <span class="muted">{clock(m.t)}</span> {m.counted ? 'counted' : m.reason}
               </li>
             ),
           )}
-          {!tl.marks.some((m) => m.kind === 'experience') && <li class="mark exp missing">Experience {experience} not displayed in this visit</li>}
+          {!tl.marks.some((m) => m.kind === 'experience') && (
+            <li class="mark exp missing">Experience {experience} not displayed in this visit</li>
+          )}
         </ol>
       ))}
     </div>
@@ -39,7 +56,12 @@ export function GoalsView() {
   const report = store.report.value;
   const goalsDoc = store.goals.value;
   const displays = store.tags.value.experiences;
-  if (!report) return <section class="view" aria-label="Goals"><p class="empty">No report.</p></section>;
+  if (!report)
+    return (
+      <section class="view" aria-label="Goals">
+        <p class="empty">No report.</p>
+      </section>
+    );
   return (
     <section class="view goals-view" aria-label="Goals">
       {report.goals.length === 0 && <p class="empty">No goals defined. Add them in the Editor tab.</p>}
@@ -48,15 +70,24 @@ export function GoalsView() {
           <thead>
             <tr>
               <th scope="col">Goal</th>
-              <th scope="col" title="Visits with at least one counted occurrence (Ptengine Insight “Conversion”)">Conversions (sessions)</th>
-              <th scope="col" title="Visitors with at least one counted occurrence (Ptengine Experience “Goal”)">Goals (users)</th>
-              <th scope="col" title="Counted occurrences">Total</th>
+              <th scope="col" title="Visits with at least one counted occurrence (Ptengine Insight “Conversion”)">
+                Conversions (sessions)
+              </th>
+              <th scope="col" title="Visitors with at least one counted occurrence (Ptengine Experience “Goal”)">
+                Goals (users)
+              </th>
+              <th scope="col" title="Counted occurrences">
+                Total
+              </th>
             </tr>
           </thead>
           <tbody>
             {report.goals.map((g) => (
               <tr key={g.id} data-goal={g.id}>
-                <th scope="row">{g.name ?? g.id}{g.name && <span class="muted mono"> {g.id}</span>}</th>
+                <th scope="row">
+                  {g.name ?? g.id}
+                  {g.name && <span class="muted mono"> {g.id}</span>}
+                </th>
                 <td class="num">{g.sessions}</td>
                 <td class="num">{g.users}</td>
                 <td class="num">{g.total}</td>
@@ -95,14 +126,19 @@ export function GoalsView() {
                   {g.occurrences.map((o, i) => (
                     <tr key={i} class={o.counted ? 'counted' : 'not-counted'}>
                       <td class="mono">{clock(o.t)}</td>
-                      <td class="ellipsis" title={o.pageUrl ? `${o.url} (recorded by the vendor; the address bar showed ${o.pageUrl})` : o.url}>
+                      <td
+                        class="ellipsis"
+                        title={o.pageUrl ? `${o.url} (recorded by the vendor; the address bar showed ${o.pageUrl})` : o.url}
+                      >
                         {shortUrl(o.url)}
                         {o.pageUrl && <span class="muted address-bar"> (address bar {shortUrl(o.pageUrl)})</span>}
                       </td>
                       <td class="mono">{o.visitor}</td>
                       <td class="mono">{o.session}</td>
                       <td>
-                        <span class={`pill ${o.counted ? 'ok' : 'bad'}`}>{o.counted ? '✓' : '✕'} {o.reason}</span>{' '}
+                        <span class={`pill ${o.counted ? 'ok' : 'bad'}`}>
+                          {o.counted ? '✓' : '✕'} {o.reason}
+                        </span>{' '}
                         {o.counted ? '' : OCCURRENCE_REASON[o.reason]}
                         {o.detail && <span class="muted"> ({o.detail})</span>}
                       </td>

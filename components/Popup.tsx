@@ -46,7 +46,9 @@ export function Popup({ store, panelUrl }: { store: PanelStore; panelUrl: string
           </dd>
         </dl>
       )}
-      <a href={panelUrl} target="_blank" rel="noopener">Open the Goalpost panel for this tab</a>
+      <a href={panelUrl} target="_blank" rel="noopener">
+        Open the Goalpost panel for this tab
+      </a>
     </div>
   );
 }

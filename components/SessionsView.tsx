@@ -6,7 +6,12 @@ import { usePanel } from './platform';
 export function SessionsView() {
   const { store } = usePanel();
   const report = store.report.value;
-  if (!report) return <section class="view" aria-label="Sessions"><p class="empty">No report.</p></section>;
+  if (!report)
+    return (
+      <section class="view" aria-label="Sessions">
+        <p class="empty">No report.</p>
+      </section>
+    );
   const lanes = buildLanes(report);
   return (
     <section class="view sessions-view" aria-label="Sessions">
@@ -43,10 +48,11 @@ export function SessionsView() {
                 </li>
               ) : (
                 <li class={`hop ${item.hop.linked ? 'linked' : 'break'}`} key={`h-${item.hop.t}-${item.hop.to}`}>
-                  <span class="hop-mark" aria-hidden="true">{item.hop.linked ? '⇢' : '✕'}</span>
-                  <span class="strong">{item.hop.linked ? 'Linked' : 'Break'}</span>{' '}
-                  <span class="mono">{item.hop.from}</span> → <span class="mono">{item.hop.to}</span>{' '}
-                  <span class="muted">{clock(item.hop.t)}</span>
+                  <span class="hop-mark" aria-hidden="true">
+                    {item.hop.linked ? '⇢' : '✕'}
+                  </span>
+                  <span class="strong">{item.hop.linked ? 'Linked' : 'Break'}</span> <span class="mono">{item.hop.from}</span> →{' '}
+                  <span class="mono">{item.hop.to}</span> <span class="muted">{clock(item.hop.t)}</span>
                   <div class="hop-why">{item.why}</div>
                 </li>
               ),

@@ -34,7 +34,10 @@ function resentText(e: TagEntry): string {
 }
 
 function failureText(v: VendorSummary): string {
-  return v.failures.map((f) => f.error ?? (f.status !== undefined ? `HTTP ${f.status}` : 'not delivered')).filter((x, i, a) => a.indexOf(x) === i).join(', ');
+  return v.failures
+    .map((f) => f.error ?? (f.status !== undefined ? `HTTP ${f.status}` : 'not delivered'))
+    .filter((x, i, a) => a.indexOf(x) === i)
+    .join(', ');
 }
 
 /** Consent Mode on this page: denied analytics storage is why ids and links go missing. */
@@ -49,7 +52,11 @@ function VendorLine({ v }: { v: VendorSummary }) {
       <span class="vendor-name">{v.vendorName}</span>
       {v.scriptLoaded && <span class="pill ok">script loaded</span>}
       <span class="pill">{plural(v.fired, 'hit')} fired</span>
-      {v.failed > 0 && <span class="pill bad">{v.failed} failed: {failureText(v)}</span>}
+      {v.failed > 0 && (
+        <span class="pill bad">
+          {v.failed} failed: {failureText(v)}
+        </span>
+      )}
       {v.failed === 0 && v.failures.length > 0 && <span class="pill bad">script failed: {failureText(v)}</span>}
       {v.firstHitMs !== undefined && <span class="muted">first hit after {duration(v.firstHitMs)}</span>}
       {v.consent && <ConsentPill consent={v.consent} />}
@@ -84,14 +91,18 @@ export function TagsView() {
           <div class={`row page-row${row.page.document ? ' virtual-page' : ''}`} title={row.page.url} data-kind={row.page.kind}>
             <span class="time">{clock(row.page.t)}</span>
             {row.page.navigated && <span class="pill page-kind">{PAGE_KIND_LABEL[row.page.kind]}</span>}
-            <span class="page-url ellipsis">{row.page.navigated ? shortUrl(row.page.url) : `Before any navigation ${shortUrl(row.page.url)}`}</span>
+            <span class="page-url ellipsis">
+              {row.page.navigated ? shortUrl(row.page.url) : `Before any navigation ${shortUrl(row.page.url)}`}
+            </span>
             {row.page.browser !== 'default' && <span class="pill">{row.page.browser}</span>}
           </div>
         );
       case 'problem':
         return (
           <div class="row problem-row" title={row.finding.message}>
-            <span class="sev error" aria-hidden="true">!</span>
+            <span class="sev error" aria-hidden="true">
+              !
+            </span>
             <span class="ellipsis">{row.finding.message}</span>
           </div>
         );
@@ -107,12 +118,24 @@ export function TagsView() {
             title={e.url}
             onClick={() => toggle(e.id)}
           >
-            <span class="caret" aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
+            <span class="caret" aria-hidden="true">
+              {row.expanded ? '▾' : '▸'}
+            </span>
             <span class="time">+{duration(e.t - row.page.t)}</span>
             <span class="vendor-name">{e.vendorName}</span>
-            <span class="label ellipsis">{e.label}{e.hits.length > 1 ? ` ×${e.hits.length}` : ''}</span>
+            <span class="label ellipsis">
+              {e.label}
+              {e.hits.length > 1 ? ` ×${e.hits.length}` : ''}
+            </span>
             {e.account && <span class="muted">{e.account}</span>}
-            {e.resent !== undefined && <span class="pill warn" title="The vendor already had these events (same event id) and drops the copy; Goalpost counts them once.">{resentText(e)}</span>}
+            {e.resent !== undefined && (
+              <span
+                class="pill warn"
+                title="The vendor already had these events (same event id) and drops the copy; Goalpost counts them once."
+              >
+                {resentText(e)}
+              </span>
+            )}
             <span class={`pill ${e.delivered ? 'ok' : 'bad'}`}>{statusText(e)}</span>
           </button>
         );
@@ -120,8 +143,12 @@ export function TagsView() {
       case 'param':
         return (
           <div class="row param-row">
-            <span class="param-label" title={row.param.key}>{row.param.label}</span>
-            <span class="param-value ellipsis" title={row.param.value}>{row.param.value}</span>
+            <span class="param-label" title={row.param.key}>
+              {row.param.label}
+            </span>
+            <span class="param-value ellipsis" title={row.param.value}>
+              {row.param.value}
+            </span>
             <CopyButton text={row.param.value} label={`Copy ${row.param.label}`} />
           </div>
         );
@@ -129,8 +156,12 @@ export function TagsView() {
         const req = { url: row.entry.url, ...row.entry.request };
         return (
           <div class="row actions-row">
-            <CopyButton text={curlCommand(req)} label="Copy this request as a cURL command">Copy as cURL</CopyButton>
-            <CopyButton text={decodeCommand(req)} label="Copy this request as a goalpost decode command">Copy as goalpost decode</CopyButton>
+            <CopyButton text={curlCommand(req)} label="Copy this request as a cURL command">
+              Copy as cURL
+            </CopyButton>
+            <CopyButton text={decodeCommand(req)} label="Copy this request as a goalpost decode command">
+              Copy as goalpost decode
+            </CopyButton>
           </div>
         );
       }
@@ -152,13 +183,17 @@ export function TagsView() {
         <select aria-label="Vendor" value={vendor} onChange={(e) => setVendor((e.currentTarget as HTMLSelectElement).value)}>
           <option value="">All vendors</option>
           {model.vendors.map((v) => (
-            <option key={v.id} value={v.id}>{v.name}</option>
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
           ))}
         </select>
         <select aria-label="Account" value={account} onChange={(e) => setAccount((e.currentTarget as HTMLSelectElement).value)}>
           <option value="">All accounts</option>
           {model.accounts.map((a) => (
-            <option key={a} value={a}>{a}</option>
+            <option key={a} value={a}>
+              {a}
+            </option>
           ))}
         </select>
         <CsvExport pages={pages} />

@@ -26,7 +26,8 @@ let launched: LaunchedBrowser;
 let client: ExtensionClient;
 const results = new Map<string, { walked?: Walked; journey?: RecordedJourney; error?: unknown }>();
 
-const version = (pkg: string): string => (JSON.parse(readFileSync(join(import.meta.dirname, '../node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (pkg: string): string =>
+  (JSON.parse(readFileSync(join(import.meta.dirname, '../node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
 beforeAll(async () => {
   server = await startBatterySite(LIBRARIES);
@@ -69,7 +70,9 @@ function summary(): string {
     for (const h of decoded.flatMap((d) => d.hits)) kinds.set(h.kind, (kinds.get(h.kind) ?? 0) + 1);
     const report = replay(r.journey.events, goals(lib));
     const purchases = report.goals.find((g) => g.id === 'purchase')?.total ?? 0;
-    lines.push(`  ${lib.id}: ${sent.length} / ${captured} / ${decoded.length} | ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ') || 'none'} | ${report.visitors.length}, ${report.sessions.length}, ${purchases}`);
+    lines.push(
+      `  ${lib.id}: ${sent.length} / ${captured} / ${decoded.length} | ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ') || 'none'} | ${report.visitors.length}, ${report.sessions.length}, ${purchases}`,
+    );
   }
   return lines.join('\n');
 }
@@ -96,7 +99,14 @@ function sameBody(e: RequestEvent, r: ReceivedRequest): boolean {
 function decodeAll(j: RecordedJourney, lib: Library): Decoded[] {
   return requests(j)
     .filter((e) => lib.hosts.includes(new URL(e.url).hostname))
-    .map((e) => decodeRequest({ url: e.url, method: e.method ?? 'GET', ...(e.body !== undefined ? { body: e.body } : {}), ...(e.bodyEncoding ? { bodyEncoding: e.bodyEncoding } : {}) }))
+    .map((e) =>
+      decodeRequest({
+        url: e.url,
+        method: e.method ?? 'GET',
+        ...(e.body !== undefined ? { body: e.body } : {}),
+        ...(e.bodyEncoding ? { bodyEncoding: e.bodyEncoding } : {}),
+      }),
+    )
     .filter((d): d is Decoded => d !== null && d.role === 'hit');
 }
 
@@ -141,7 +151,11 @@ for (const lib of LIBRARIES) {
       }
       // Nothing the collector did not receive: no request recorded twice, none invented.
       const mine = requests(journey).filter((e) => lib.hosts.includes(new URL(e.url).hostname));
-      for (const e of mine) expect(walked.received.some((r) => urlOf(r) === e.url), e.url).toBe(true);
+      for (const e of mine)
+        expect(
+          walked.received.some((r) => urlOf(r) === e.url),
+          e.url,
+        ).toBe(true);
     });
 
     check('decoded')(`decodes every hit request as ${lib.decoder}${lib.account ? ` with account ${lib.account}` : ''}`, () => {
@@ -164,14 +178,20 @@ for (const lib of LIBRARIES) {
       expect(visitorId).toBeTruthy();
       const decoded = decodeAll(journey, lib);
       const hits = (lib.mintsVisitor ? decoded.slice(1) : decoded).flatMap((d) => d.hits);
-      if (lib.mintsVisitor) expect(decoded[0]?.hits.every((h) => h.clientId === undefined), 'the first request, before the vendor answered with an id').toBe(true);
+      if (lib.mintsVisitor)
+        expect(
+          decoded[0]?.hits.every((h) => h.clientId === undefined),
+          'the first request, before the vendor answered with an id',
+        ).toBe(true);
       expect(new Set(hits.map((h) => h.clientId))).toEqual(new Set([visitorId]));
       expect(reportOf().visitors.map((v) => v.id)).toEqual([visitorId]);
     });
 
     check('pageviews')(`counts one visit with ${lib.pageviews} page view(s)`, () => {
       const { journey } = got();
-      const pageviews = decodeAll(journey, lib).flatMap((d) => d.hits).filter((h) => h.kind === 'pageview');
+      const pageviews = decodeAll(journey, lib)
+        .flatMap((d) => d.hits)
+        .filter((h) => h.kind === 'pageview');
       // A copy the library sent again carries the same event id: the vendor keeps one.
       expect(new Set(pageviews.map((h, i) => h.eventId ?? `hit ${i}`)).size).toBe(lib.pageviews);
       expect(reportOf().sessions).toHaveLength(1);
@@ -187,7 +207,9 @@ for (const lib of LIBRARIES) {
     if (lib.experience) {
       check('experience')(`shows experience ${lib.experience.id} before the purchase page`, () => {
         const { journey } = got();
-        const shown = decodeAll(journey, lib).flatMap((d) => d.hits).filter((h) => h.kind === 'experience');
+        const shown = decodeAll(journey, lib)
+          .flatMap((d) => d.hits)
+          .filter((h) => h.kind === 'experience');
         expect(shown.map((h) => h.experience)).toContainEqual(expect.objectContaining(lib.experience));
         expect(reportOf().goals.find((g) => g.id === 'after-experience')).toMatchObject({ total: 1 });
       });

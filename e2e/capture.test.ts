@@ -26,8 +26,15 @@ const WITH_STATUS = PATHS.filter((p) => p !== 'path=beacon');
 function captured(j: RecordedJourney): boolean {
   // Both views have arrived: the hook's (bodies, pushes) and the network's (statuses, the commit's transition).
   const nav = j.events.find((e) => e.type === 'navigation');
-  return nav?.type === 'navigation' && nav.transition !== undefined && WITH_STATUS.every((p) => requestsTo(j, p)[0]?.status !== undefined) &&
-    requestsTo(j, 'path=beacon')[0]?.body !== undefined && PATHS.every((p) => requestsTo(j, p).length > 0) && pushesOf(j, 'dataLayer').length >= 2 && pushesOf(j, 'lpTag.sdes').length >= 1;
+  return (
+    nav?.type === 'navigation' &&
+    nav.transition !== undefined &&
+    WITH_STATUS.every((p) => requestsTo(j, p)[0]?.status !== undefined) &&
+    requestsTo(j, 'path=beacon')[0]?.body !== undefined &&
+    PATHS.every((p) => requestsTo(j, p).length > 0) &&
+    pushesOf(j, 'dataLayer').length >= 2 &&
+    pushesOf(j, 'lpTag.sdes').length >= 1
+  );
 }
 
 describe('capture from the first byte', () => {
@@ -126,7 +133,9 @@ describe('capture from the first byte', () => {
     expect(requestsTo(j, 'b=3')[0]?.error).toMatch(/returned false/);
     expect(requestsTo(j, 'kind=fetch&ok=1')).toHaveLength(1);
     // The page's own pushState became a route, through the wrapper that printed as native code.
-    expect(j.events.filter((e) => e.type === 'route' && e.url.endsWith('/behaviour.html?route=2'))).toEqual([expect.objectContaining({ kind: 'push' })]);
+    expect(j.events.filter((e) => e.type === 'route' && e.url.endsWith('/behaviour.html?route=2'))).toEqual([
+      expect.objectContaining({ kind: 'push' }),
+    ]);
   });
 
   it('marks a beacon that failed in the network, and records no ordinary traffic', async () => {
@@ -136,10 +145,18 @@ describe('capture from the first byte', () => {
     // The page's own fetch completed (so it was made) before the journey is read.
     await page.waitForFunction('document.title.length > 0', { timeout: 10_000 });
     expect(await page.title()).toBe('{"items":2}');
-    const j = await client.waitForJourney(quietTab, (x) => requestsTo(x, 'path=dead')[0]?.error !== undefined && requestsTo(x, 'path=dead')[0]?.body !== undefined);
+    const j = await client.waitForJourney(
+      quietTab,
+      (x) => requestsTo(x, 'path=dead')[0]?.error !== undefined && requestsTo(x, 'path=dead')[0]?.body !== undefined,
+    );
     const dead = requestsTo(j, 'path=dead');
     expect(dead).toHaveLength(1);
-    expect(dead[0]).toMatchObject({ method: 'POST', body: 'en=lost', initiator: 'beacon', error: expect.stringMatching(/ERR_NAME_NOT_RESOLVED/) });
+    expect(dead[0]).toMatchObject({
+      method: 'POST',
+      body: 'en=lost',
+      initiator: 'beacon',
+      error: expect.stringMatching(/ERR_NAME_NOT_RESOLVED/),
+    });
     expect(server.received.filter((r) => r.path === '/api/cart')).toHaveLength(1);
     expect(requestsTo(j, '/api/cart')).toEqual([]);
   });
@@ -149,8 +166,14 @@ describe('capture from the first byte', () => {
     const page = await visit(launched.browser, url);
     await page.waitForFunction('document.title === "sent"', { timeout: 10_000 });
     const tab = await client.tabIdOf(url);
-    const j = await client.waitForJourney(tab, (x) => requestsTo(x, 'path=gzip')[0]?.body !== undefined && requestsTo(x, 'path=deflate')[0]?.body !== undefined);
-    for (const [path, name] of [['path=gzip', 'gzip_beacon'], ['path=deflate', 'deflate_fetch']] as const) {
+    const j = await client.waitForJourney(
+      tab,
+      (x) => requestsTo(x, 'path=gzip')[0]?.body !== undefined && requestsTo(x, 'path=deflate')[0]?.body !== undefined,
+    );
+    for (const [path, name] of [
+      ['path=gzip', 'gzip_beacon'],
+      ['path=deflate', 'deflate_fetch'],
+    ] as const) {
       const [req] = requestsTo(j, path);
       expect(requestsTo(j, path)).toHaveLength(1);
       expect(req).toMatchObject({ method: 'POST', bodyEncoding: 'base64' });

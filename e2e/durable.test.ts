@@ -103,7 +103,8 @@ describe('capture survives service-worker restarts', () => {
       await page.waitForFunction(() => document.title === 'fired', { timeout: 30_000 });
       // Keep stopping while the last hits reach the collector and the relay retries.
       const until = Date.now() + 10_000;
-      while (server.received.filter((r) => indexOf(r.path) !== undefined).length < HITS && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      while (server.received.filter((r) => indexOf(r.path) !== undefined).length < HITS && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 100));
       await new Promise((r) => setTimeout(r, 1_000));
     } finally {
       await storm.end();
@@ -123,7 +124,9 @@ describe('capture survives service-worker restarts', () => {
     const lost = [...received].filter((i) => !seen.has(i));
     const doubled = [...seen].filter(([, n]) => n > 1).map(([i]) => i);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`storm: ${HITS} hits fired, ${received.size} received by the collector, ${storm.stops} worker stops, ${lost.length} lost, ${doubled.length} doubled, dropped ${j.dropped ?? 0}, ${seconds} s`);
+    console.log(
+      `storm: ${HITS} hits fired, ${received.size} received by the collector, ${storm.stops} worker stops, ${lost.length} lost, ${doubled.length} doubled, dropped ${j.dropped ?? 0}, ${seconds} s`,
+    );
     // On a loaded machine some beacons and keepalive fetches are still queued in the browser when
     // the wait ends; the storm is real only when most arrived.
     expect(received.size).toBeGreaterThan(HITS * 0.8);
@@ -141,10 +144,19 @@ describe('a channel the page cannot write', () => {
     const page = await visit(launched.browser, url);
     await page.waitForFunction('window.__done === true', { timeout: 10_000 });
     const tabId = await client.tabIdOf(url);
-    const j = await client.waitForJourney(tabId, (x) => requestsTo(x, 'en=genuine')[0]?.body !== undefined && pushesOf(x, 'dataLayer').length > 0);
+    const j = await client.waitForJourney(
+      tabId,
+      (x) => requestsTo(x, 'en=genuine')[0]?.body !== undefined && pushesOf(x, 'dataLayer').length > 0,
+    );
     const shapes = (await page.evaluate('window.__shapes')) as string[];
     const text = JSON.stringify(j.events);
-    const refused = { never: !text.includes('en=never'), otherPage: !text.includes('en=other_page') && !text.includes('pay.test'), backdated: !text.includes('en=backdated'), navigation: !text.includes('never-visited'), push: !text.includes('forged_purchase') };
+    const refused = {
+      never: !text.includes('en=never'),
+      otherPage: !text.includes('en=other_page') && !text.includes('pay.test'),
+      backdated: !text.includes('en=backdated'),
+      navigation: !text.includes('never-visited'),
+      push: !text.includes('forged_purchase'),
+    };
     console.log(`forged shapes refused: ${JSON.stringify(refused)}`);
     expect(Object.keys(refused).sort()).toEqual([...shapes].sort());
     expect(Object.values(refused).every(Boolean)).toBe(true);
@@ -189,13 +201,22 @@ describe('nothing dropped whole', () => {
     const page = await visit(launched.browser, url);
     await page.waitForFunction('window.__done === true', { timeout: 10_000 });
     const tabId = await client.tabIdOf(url);
-    const j = await client.waitForJourney(tabId, (x) => requestsTo(x, 'en=big_beacon')[0]?.body !== undefined && requestsTo(x, 'en=big_fetch')[0]?.status !== undefined);
+    const j = await client.waitForJourney(
+      tabId,
+      (x) => requestsTo(x, 'en=big_beacon')[0]?.body !== undefined && requestsTo(x, 'en=big_fetch')[0]?.status !== undefined,
+    );
     expect(server.received.filter((r) => r.path.includes('en=big_') && r.path.length > 100_000)).toHaveLength(2);
     const beacon = requestsTo(j, 'en=big_beacon');
     const fetched = requestsTo(j, 'en=big_fetch');
-    console.log(`100 KB URLs: beacon ${beacon.length} recorded (${beacon[0]?.urlNote}), fetch ${fetched.length} recorded (status ${fetched[0]?.status})`);
+    console.log(
+      `100 KB URLs: beacon ${beacon.length} recorded (${beacon[0]?.urlNote}), fetch ${fetched.length} recorded (status ${fetched[0]?.status})`,
+    );
     expect(beacon).toHaveLength(1);
-    expect(beacon[0]).toMatchObject({ body: 'en=big_beacon', initiator: 'beacon', urlNote: expect.stringMatching(/^URL cut to 16384 of 1000\d\d characters$/) });
+    expect(beacon[0]).toMatchObject({
+      body: 'en=big_beacon',
+      initiator: 'beacon',
+      urlNote: expect.stringMatching(/^URL cut to 16384 of 1000\d\d characters$/),
+    });
     expect(beacon[0]?.url).toHaveLength(16_384);
     // Both views of the fetch (the hook's and the network's, each cut the same way) are one event.
     expect(fetched).toHaveLength(1);

@@ -28,8 +28,14 @@ const WITH_STATUS = PATHS.filter((p) => p !== 'path=beacon');
 
 function captured(j: RecordedJourney): boolean {
   const nav = j.events.find((e) => e.type === 'navigation');
-  return nav?.type === 'navigation' && nav.transition !== undefined && WITH_STATUS.every((p) => requestsTo(j, p)[0]?.status !== undefined) &&
-    requestsTo(j, 'path=beacon')[0]?.body !== undefined && pushesOf(j, 'dataLayer').length >= 2 && pushesOf(j, 'lpTag.sdes').length >= 1;
+  return (
+    nav?.type === 'navigation' &&
+    nav.transition !== undefined &&
+    WITH_STATUS.every((p) => requestsTo(j, p)[0]?.status !== undefined) &&
+    requestsTo(j, 'path=beacon')[0]?.body !== undefined &&
+    pushesOf(j, 'dataLayer').length >= 2 &&
+    pushesOf(j, 'lpTag.sdes').length >= 1
+  );
 }
 
 describe('Firefox: capture and the panel', () => {

@@ -64,12 +64,17 @@ afterAll(async () => {
   await server?.close();
 });
 
-const landed = (j: RecordedJourney) => j.events.some((e) => e.type === 'navigation' && e.url.includes('pay.html')) && requestsTo(j, '/metrics/ag/g/c').length >= 2;
+const landed = (j: RecordedJourney) =>
+  j.events.some((e) => e.type === 'navigation' && e.url.includes('pay.html')) && requestsTo(j, '/metrics/ag/g/c').length >= 2;
 
 async function walk(client: ExtensionClient, minutesAgo: number): Promise<{ journey: RecordedJourney; fingerprint: unknown }> {
   const url = `${server.origin('shop.test')}/cart.html?ago=${minutesAgo}`;
   const page = await visit(launched.browser, url);
-  const fingerprint = await page.evaluate(() => ({ userAgent: navigator.userAgent, language: navigator.language, timezoneOffset: new Date().getTimezoneOffset() }));
+  const fingerprint = await page.evaluate(() => ({
+    userAgent: navigator.userAgent,
+    language: navigator.language,
+    timezoneOffset: new Date().getTimezoneOffset(),
+  }));
   const tabId = await client.tabIdOf(url);
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#go')]);
   const journey = await client.waitForJourney(tabId, landed);
@@ -80,7 +85,7 @@ async function walk(client: ExtensionClient, minutesAgo: number): Promise<{ jour
 describe('GA4 through the Google tag gateway', () => {
   let client: ExtensionClient;
 
-  it('captures first-party collection with its batch, not the site\'s own traffic, and the browser\'s fingerprint', async () => {
+  it("captures first-party collection with its batch, not the site's own traffic, and the browser's fingerprint", async () => {
     client = await ExtensionClient.open(launched);
     const { journey, fingerprint } = await walk(client, 0);
     const hits = requestsTo(journey, '/metrics/ag/g/c');
@@ -91,7 +96,10 @@ describe('GA4 through the Google tag gateway', () => {
 
     const decoded = decodeRequest({ url: hits[0]!.url, method: 'POST', body: hits[0]!.body });
     expect(decoded?.decoder).toBe('ga4');
-    expect(decoded?.hits.map((h) => [h.kind, h.name ?? ''])).toEqual([['pageview', ''], ['event', 'scroll']]);
+    expect(decoded?.hits.map((h) => [h.kind, h.name ?? ''])).toEqual([
+      ['pageview', ''],
+      ['event', 'scroll'],
+    ]);
 
     const navs = journey.events.filter((e) => e.type === 'navigation');
     expect(navs).toHaveLength(2);
@@ -106,6 +114,8 @@ describe('GA4 through the Google tag gateway', () => {
     const old = await walk(client, 5);
     const or = replay(old.journey.events, { format: 'goalpost.goals/1', goals: [] }, { model: 'ga4' });
     expect(or.hops).toEqual([expect.objectContaining({ linked: false, param: '_gl' })]);
-    expect(or.findings.find((f) => f.code === 'cross-domain-break')?.message).toMatch(/it was stale: its checksum matches [56] minutes before the landing page loaded/);
+    expect(or.findings.find((f) => f.code === 'cross-domain-break')?.message).toMatch(
+      /it was stale: its checksum matches [56] minutes before the landing page loaded/,
+    );
   });
 });

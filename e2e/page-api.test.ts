@@ -44,7 +44,8 @@ describe.each<Kind>(['chromium', 'firefox'])('page API capture as the real tags 
 
   /** The same page in the same browser without the extension. */
   async function runWithoutExtension(path: string, seen: string): Promise<unknown> {
-    const plain = kind === 'chromium' ? await launchPlain(HOSTS).then((b) => ({ browser: b, close: () => b.close() })) : await launchFirefox();
+    const plain =
+      kind === 'chromium' ? await launchPlain(HOSTS).then((b) => ({ browser: b, close: () => b.close() })) : await launchFirefox();
     try {
       return await run(plain.browser, path, seen);
     } finally {
@@ -90,11 +91,20 @@ describe.each<Kind>(['chromium', 'firefox'])('page API capture as the real tags 
   });
 
   it('records dataLayer items once when a tag puts its own push over the native one', async () => {
-    const seen = await run(launched.browser, '/gtm-like.html', '[window.__gtmSeen, dataLayer.length, Object.getOwnPropertyNames(dataLayer).join()]');
+    const seen = await run(
+      launched.browser,
+      '/gtm-like.html',
+      '[window.__gtmSeen, dataLayer.length, Object.getOwnPropertyNames(dataLayer).join()]',
+    );
     const j = await journeyOf('/gtm-like.html', (x) => values(x, 'dataLayer').length >= 4);
     await new Promise((r) => setTimeout(r, 400));
     const again = await journeyOf('/gtm-like.html', () => true);
-    expect(values(again, 'dataLayer')).toEqual([{ event: 'before', n: 1 }, { event: 'before', n: 2 }, { event: 'gtm.js' }, { event: 'after' }]);
+    expect(values(again, 'dataLayer')).toEqual([
+      { event: 'before', n: 1 },
+      { event: 'before', n: 2 },
+      { event: 'gtm.js' },
+      { event: 'after' },
+    ]);
     expect(values(j, 'dataLayer').length).toBe(4);
     expect(seen).toEqual([4, 4, '0,1,2,3,length,push']);
   });

@@ -126,11 +126,13 @@ describe('panel end to end', () => {
       s.map((x) => Array.from(x.querySelectorAll('.mark')).map((m) => m.className)),
     );
     // Some visit shows the goal first (not counted) and the experience after it.
-    expect(strips.some((marks) => {
-      const goal = marks.findIndex((m) => m.includes('goal not-counted'));
-      const exp = marks.findIndex((m) => m.includes('exp'));
-      return goal !== -1 && exp > goal;
-    })).toBe(true);
+    expect(
+      strips.some((marks) => {
+        const goal = marks.findIndex((m) => m.includes('goal not-counted'));
+        const exp = marks.findIndex((m) => m.includes('exp'));
+        return goal !== -1 && exp > goal;
+      }),
+    ).toBe(true);
     await panel.$eval('details[data-goal="cart-after-banner"]', (d) => d.scrollIntoView());
     await shot('goals');
   });

@@ -30,7 +30,8 @@ beforeAll(async () => {
     ({ host, path, url }) => {
       const origin = (h: string) => `http://${h}:${url.port}`;
       if (host === SHOP_HOST && path === '/item') return { type: 'text/html; charset=utf-8', body: page(origin) };
-      if (host === PTENGINE_LIBRARY_HOST && path === `/${PTENGINE_PROJECT_ID}.js`) return { type: 'text/javascript', body: ptengineTag(origin) };
+      if (host === PTENGINE_LIBRARY_HOST && path === `/${PTENGINE_PROJECT_ID}.js`)
+        return { type: 'text/javascript', body: ptengineTag(origin) };
       if (host === PTENGINE_COLLECT_HOST) return { status: 200, type: 'text/plain', body: '' };
       return undefined;
     },
@@ -44,7 +45,8 @@ afterAll(async () => {
 });
 
 const PATHS = ['/pn', '/pv', '/te', '/ec'];
-const done = (j: RecordedJourney) => PATHS.every((p) => requestsTo(j, `${PTENGINE_COLLECT_HOST}:`).some((r) => new URL(r.url).pathname === p && r.body !== undefined));
+const done = (j: RecordedJourney) =>
+  PATHS.every((p) => requestsTo(j, `${PTENGINE_COLLECT_HOST}:`).some((r) => new URL(r.url).pathname === p && r.body !== undefined));
 
 describe('Ptengine as its tag speaks, through the extension', () => {
   it('records every collection request with its body and counts the hits the tag sent', async () => {
@@ -62,17 +64,24 @@ describe('Ptengine as its tag speaks, through the extension', () => {
     const recorded = requestsTo(j, `${PTENGINE_COLLECT_HOST}:`);
     expect(recorded.map((r) => [new URL(r.url).pathname, r.method, r.body])).toEqual(sent.map((r) => [r.path, 'POST', r.body]));
 
-    const report = replay(j.events as JourneyEvent[], { format: 'goalpost.goals/1', goals: [
-      { id: 'cart', when: { event: 'add to cart' } },
-      { id: 'login', when: { event: 'pt_user_login' } },
-      { id: 'dropped', when: { event: 'queued before load' } },
-    ] });
+    const report = replay(j.events as JourneyEvent[], {
+      format: 'goalpost.goals/1',
+      goals: [
+        { id: 'cart', when: { event: 'add to cart' } },
+        { id: 'login', when: { event: 'pt_user_login' } },
+        { id: 'dropped', when: { event: 'queued before load' } },
+      ],
+    });
     expect(report.counted).toEqual(['ptengine']);
     expect(report.visitors).toHaveLength(1);
     expect(report.sessions).toHaveLength(1);
     expect(report.sessions[0]!.hits).toBe(4);
     expect(report.pages.map((p) => p.url)).toEqual([url, `${url}#step2`]);
-    expect(report.goals.map((g) => [g.id, g.total])).toEqual([['cart', 1], ['login', 1], ['dropped', 0]]);
+    expect(report.goals.map((g) => [g.id, g.total])).toEqual([
+      ['cart', 1],
+      ['login', 1],
+      ['dropped', 0],
+    ]);
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

@@ -30,7 +30,10 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const routes = (j: RecordedJourney) => j.events.filter((e) => e.type === 'route').map((e) => (e.type === 'route' ? [e.kind, new URL(e.url).pathname + new URL(e.url).hash] : []));
+const routes = (j: RecordedJourney) =>
+  j.events
+    .filter((e) => e.type === 'route')
+    .map((e) => (e.type === 'route' ? [e.kind, new URL(e.url).pathname + new URL(e.url).hash] : []));
 const report = (tabId: number) => client.send<Report>({ type: 'goalpost:report', tabId });
 const settled = async (tabId: number, done: (j: RecordedJourney) => boolean) => {
   const j = await client.waitForJourney(tabId, done, 15_000);
@@ -82,7 +85,14 @@ describe('pushState router', () => {
   it('attaches hits to their virtual page, names GA4 counting /spa/products twice and Ptengine missing on /spa/cart', async () => {
     const r = await report(tabId);
     const pages = r.pages.filter((p) => p.url.startsWith(`${origin}/spa/`));
-    expect(pages.map((p) => [new URL(p.url).pathname + new URL(p.url).search, p.route ?? 'load', p.vendors.ga4?.hits ?? 0, p.vendors.ptengine?.hits ?? 0])).toEqual([
+    expect(
+      pages.map((p) => [
+        new URL(p.url).pathname + new URL(p.url).search,
+        p.route ?? 'load',
+        p.vendors.ga4?.hits ?? 0,
+        p.vendors.ptengine?.hits ?? 0,
+      ]),
+    ).toEqual([
       ['/spa/', 'load', 1, 1],
       ['/spa/products', 'push', 2, 1],
       ['/spa/cart', 'push', 1, 0],
@@ -111,7 +121,13 @@ describe('pushState router', () => {
     const panel = await launched.browser.newPage();
     await panel.goto(`chrome-extension://${launched.extensionId}/panel.html?tabId=${tabId}`, { waitUntil: 'load' });
     await panel.waitForSelector('.page-row.virtual-page', { timeout: 15_000 });
-    const rows = await panel.$$eval('.page-row', (els) => els.map((el) => [el.classList.contains('virtual-page'), el.querySelector('.page-kind')?.textContent ?? '', el.getAttribute('title') ?? '']));
+    const rows = await panel.$$eval('.page-row', (els) =>
+      els.map((el) => [
+        el.classList.contains('virtual-page'),
+        el.querySelector('.page-kind')?.textContent ?? '',
+        el.getAttribute('title') ?? '',
+      ]),
+    );
     expect(rows.map(([virtual, kind, url]) => [virtual, kind, new URL(url as string).pathname])).toEqual([
       [false, 'load', '/spa/'],
       [true, 'push', '/spa/products'],
@@ -172,12 +188,14 @@ describe('hash router', () => {
   it('names Ptengine counting the landing route twice (base tag and setPVTag) and Segment missing on #/help', async () => {
     const r = await report(tabId);
     const pages = r.pages.filter((p) => p.url.startsWith(`${origin}/hash/`));
-    expect(pages.map((p) => [new URL(p.url).hash, p.route ?? 'load', p.vendors.segment?.hits ?? 0, p.vendors.ptengine?.hits ?? 0])).toEqual([
-      ['', 'load', 1, 2],
-      ['#/plans', 'hash', 1, 1],
-      ['#/help', 'hash', 0, 1],
-      ['#/plans', 'back-forward', 1, 1],
-    ]);
+    expect(pages.map((p) => [new URL(p.url).hash, p.route ?? 'load', p.vendors.segment?.hits ?? 0, p.vendors.ptengine?.hits ?? 0])).toEqual(
+      [
+        ['', 'load', 1, 2],
+        ['#/plans', 'hash', 1, 1],
+        ['#/help', 'hash', 0, 1],
+        ['#/plans', 'back-forward', 1, 1],
+      ],
+    );
     const twice = r.findings.filter((f) => f.code === 'page-counted-twice');
     expect(twice.map((f) => [f.vendor, f.url])).toEqual([['ptengine', `${origin}/hash/`]]);
     // The base tag's page view (a /pv: the pushState app's visit is still open) and the router's, each with its time.

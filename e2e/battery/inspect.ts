@@ -21,6 +21,14 @@ try {
 } catch (e) {
   console.log('ERROR', e);
 }
-for (const r of server.received) console.log(r.method, r.host, r.path.slice(0, 150), r.headers['content-type'] ?? '', r.headers['content-encoding'] ?? '', r.body.slice(0, 4000));
+for (const r of server.received)
+  console.log(
+    r.method,
+    r.host,
+    r.path.slice(0, 150),
+    r.headers['content-type'] ?? '',
+    r.headers['content-encoding'] ?? '',
+    r.body.slice(0, 4000),
+  );
 await launched.close();
 await server.close();

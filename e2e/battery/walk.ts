@@ -44,7 +44,12 @@ async function settle(server: SiteServer, page: Page, lib: Library, step: 'home'
   if (state.error) throw new Error(`${lib.id}: the ${step} page failed: ${state.error}`);
   const mine = () => ownRequests(server, lib, from);
   while (!lib.sent(mine(), step, orderIdOf(lib))) {
-    if (Date.now() > until) throw new Error(`${lib.id}: the collector never received the ${step} page's hits (${mine().map((r) => `${r.method} ${r.host}${r.path}`).join(', ')})`);
+    if (Date.now() > until)
+      throw new Error(
+        `${lib.id}: the collector never received the ${step} page's hits (${mine()
+          .map((r) => `${r.method} ${r.host}${r.path}`)
+          .join(', ')})`,
+      );
     await sleep(100);
   }
   // A library may still be sending the rest of a batch: wait until nothing new arrives.

@@ -86,7 +86,11 @@ export function expectLivePersonStory(out: string, report: Report): void {
     .map((e) => new URL(e.url!))
     .filter((u) => u.hostname.endsWith('.v.liveperson.net') && u.pathname.startsWith('/api/js/'))
     .map((u) => u.searchParams);
-  const sdes = (t: string) => reports.filter((q) => q.get('t') === t).map((q) => q.get('sdes') ?? '').join('\n');
+  const sdes = (t: string) =>
+    reports
+      .filter((q) => q.get('t') === t)
+      .map((q) => q.get('sdes') ?? '')
+      .join('\n');
   // The thanks pages' page starts carry the purchases queued before tag.js loaded.
   expect(sdes('sp')).toMatch(/"orderId":"A1001"/);
   expect(sdes('sp')).toMatch(/"orderId":"A1002"/);
@@ -97,10 +101,14 @@ export function expectLivePersonStory(out: string, report: Report): void {
   // Under LiveEngage's rules: the chat offer shown and accepted is one engagement, and the lead
   // sent after it counts for the engagement's campaign goal once (the send and its report are one).
   const events = journey.events as JourneyEvent[];
-  const live = replay(events, { format: 'goalpost.goals/1', model: 'liveengage', goals: [
-    { id: 'chat', when: { engagement: true } },
-    { id: 'advice-lead', when: { lead: { topic: 'espresso machine advice' } }, experience: DEMO_ENGAGEMENT.engagementId },
-  ] });
+  const live = replay(events, {
+    format: 'goalpost.goals/1',
+    model: 'liveengage',
+    goals: [
+      { id: 'chat', when: { engagement: true } },
+      { id: 'advice-lead', when: { lead: { topic: 'espresso machine advice' } }, experience: DEMO_ENGAGEMENT.engagementId },
+    ],
+  });
   expect(live.goals.map((g) => [g.id, g.total, g.occurrences.map((o) => o.reason)])).toEqual([
     ['chat', 1, ['counted']],
     ['advice-lead', 1, ['counted']],

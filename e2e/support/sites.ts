@@ -13,7 +13,8 @@ export const DEAD_HOSTS = ['dead.test'];
 
 export type PageBuilder = (origin: (host: string) => string) => string;
 
-const html = (body: string, head = ''): string => `<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+const html = (body: string, head = ''): string =>
+  `<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 
 /** Every capture path once: queued pushes, beacon, fetch, XHR, pixel, tag script (which pushes too). */
 export const capturePage: PageBuilder = (o) =>

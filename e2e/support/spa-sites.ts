@@ -23,7 +23,8 @@ import { fixtureHandlers, type PageBuilder } from './sites';
 export const SPA_HOSTS = ['*.test', 'api.segment.io', PTENGINE_COLLECT_HOST];
 const PROJECT = 'spa12345';
 
-const html = (body: string): string => `<!doctype html><html><head><meta charset="utf-8"><title>spa</title></head><body>${body}</body></html>`;
+const html = (body: string): string =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>spa</title></head><body>${body}</body></html>`;
 
 /** The stand-in tags: Ptengine and Segment's page() in both apps, GA4 in the pushState one. */
 const tags = (o: (host: string) => string, withGa4: boolean): string => `
@@ -34,7 +35,9 @@ const tags = (o: (host: string) => string, withGa4: boolean): string => `
   window.analytics = { page: function () {
     navigator.sendBeacon('http://api.segment.io:${new URL(o('collect.test')).port}/v1/p', JSON.stringify({ type: 'page', anonymousId: 'anon-spa', writeKey: 'wkSPA', context: { page: { url: location.href } } }));
   } };
-  ${withGa4 ? `ga4(location.href);
+  ${
+    withGa4
+      ? `ga4(location.href);
   (function () {
     var last = location.href;
     var changed = function () { if (location.href !== last) { last = location.href; ga4(location.href); } };
@@ -43,7 +46,9 @@ const tags = (o: (host: string) => string, withGa4: boolean): string => `
       history[k] = function () { var r = orig.apply(this, arguments); changed(); return r; };
     });
     addEventListener('popstate', changed);
-  })();` : ''}`;
+  })();`
+      : ''
+  }`;
 
 export const pushStateApp: PageBuilder = (o) =>
   html(`<nav><a href="/spa/products" data-route>Products</a> <a href="/spa/cart" data-route>Cart</a></nav><main id="view"></main><script>

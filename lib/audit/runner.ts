@@ -132,7 +132,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
     const ext = await openExtensionPage(launched, extPageName);
     if (opts.goals !== undefined) {
       const answer = await send(ext, { type: 'goalpost:set-goals', goals: opts.goals });
-      if (!answer?.ok) throw new AuditError(`the goals were refused: ${answer?.ok === false ? answer.error : 'no answer from the extension'}`);
+      if (!answer?.ok)
+        throw new AuditError(`the goals were refused: ${answer?.ok === false ? answer.error : 'no answer from the extension'}`);
     }
     const page = await launched.browser.newPage();
     await page.setViewport({ width: 1100, height: 800 });

@@ -48,9 +48,7 @@ export async function runStep(page: Page, step: Step, base: string): Promise<voi
   } else if (typeof step.wait === 'number') {
     await sleep(step.wait);
   } else {
-    const found = await page
-      .waitForSelector(step.wait.selector, { timeout: step.wait.timeoutMs ?? 10_000 })
-      .catch(() => null);
+    const found = await page.waitForSelector(step.wait.selector, { timeout: step.wait.timeoutMs ?? 10_000 }).catch(() => null);
     if (!found) throw new AuditError(`"${step.wait.selector}" did not appear on ${page.url()}`);
   }
   await settle(page);

@@ -57,7 +57,9 @@ export interface LaunchedBrowser extends ExtensionBrowser {
 }
 
 /** The flags every Chromium here gets, with or without the extension. */
-export function chromiumArgs(opts: Pick<LaunchOptions, 'mapHosts' | 'unreachableHosts' | 'mapPort' | 'ignoreCertificateErrors'> = {}): string[] {
+export function chromiumArgs(
+  opts: Pick<LaunchOptions, 'mapHosts' | 'unreachableHosts' | 'mapPort' | 'ignoreCertificateErrors'> = {},
+): string[] {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -70,7 +72,10 @@ export function chromiumArgs(opts: Pick<LaunchOptions, 'mapHosts' | 'unreachable
   ];
   // The first rule that matches a host wins, so unreachable hosts go first.
   const target = opts.mapPort === undefined ? '127.0.0.1' : `127.0.0.1:${opts.mapPort}`;
-  const rules = [...(opts.unreachableHosts ?? []).map((h) => `MAP ${h} ~NOTFOUND`), ...(opts.mapHosts ?? []).map((h) => `MAP ${h} ${target}`)];
+  const rules = [
+    ...(opts.unreachableHosts ?? []).map((h) => `MAP ${h} ~NOTFOUND`),
+    ...(opts.mapHosts ?? []).map((h) => `MAP ${h} ${target}`),
+  ];
   if (rules.length > 0) args.push(`--host-resolver-rules=${rules.join(', ')}`);
   if (opts.ignoreCertificateErrors) args.push('--ignore-certificate-errors');
   return args;
@@ -88,7 +93,10 @@ async function untilListening(worker: WebWorker): Promise<void> {
   const listening = () =>
     worker.evaluate(() => {
       const c = (globalThis as unknown as { chrome: Record<string, Record<string, { hasListeners(): boolean }>> }).chrome;
-      return ['onCompleted', 'onErrorOccurred'].every((e) => c.webRequest?.[e]?.hasListeners()) && c.webNavigation?.onCommitted?.hasListeners() === true;
+      return (
+        ['onCompleted', 'onErrorOccurred'].every((e) => c.webRequest?.[e]?.hasListeners()) &&
+        c.webNavigation?.onCommitted?.hasListeners() === true
+      );
     });
   while (!(await listening())) {
     if (Date.now() > until) throw new Error('the extension background never registered its listeners');
@@ -116,10 +124,9 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
     enableExtensions: [extensionDir],
     args,
   });
-  const target = await browser.waitForTarget(
-    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
-    { timeout: 15_000 },
-  );
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
+    timeout: 15_000,
+  });
   const extensionId = new URL(target.url()).host;
   const launched: LaunchedBrowser = {
     kind: 'chromium',

@@ -57,7 +57,9 @@ async function addonUuid(profile: string, addonId: string): Promise<string> {
 }
 
 /** Firefox on a fresh profile with the local-run preferences; `close` also removes the profile. */
-export async function launchFirefox(opts: Pick<LaunchOptions, 'headless'> = {}): Promise<{ browser: Browser; profile: string; close: () => Promise<void> }> {
+export async function launchFirefox(
+  opts: Pick<LaunchOptions, 'headless'> = {},
+): Promise<{ browser: Browser; profile: string; close: () => Promise<void> }> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('no Firefox found: install one (e.g. apt-get install firefox-esr) or set GOALPOST_FIREFOX');
   const profile = mkdtempSync(join(tmpdir(), 'goalpost-firefox-'));

@@ -27,9 +27,14 @@ export interface SiteResponse {
 }
 
 /** Return a response, or undefined to fall through to the next handler (404 at the end). */
-export type SiteHandler = (
-  req: { host: string; method: string; path: string; url: URL; body: string; headers: IncomingMessage['headers'] },
-) => SiteResponse | undefined | Promise<SiteResponse | undefined>;
+export type SiteHandler = (req: {
+  host: string;
+  method: string;
+  path: string;
+  url: URL;
+  body: string;
+  headers: IncomingMessage['headers'];
+}) => SiteResponse | undefined | Promise<SiteResponse | undefined>;
 
 export interface SiteServer {
   port: number;
@@ -75,7 +80,12 @@ export async function startSiteServer(handlers: SiteHandler[], portOrOptions: nu
     // Tag stand-ins are called cross-origin, some with credentials (Adobe's Edge): echo the origin.
     const origin = req.headers.origin;
     const cors: Record<string, string> = origin
-      ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*', vary: 'origin' }
+      ? {
+          'access-control-allow-origin': origin,
+          'access-control-allow-credentials': 'true',
+          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+          vary: 'origin',
+        }
       : { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' };
     if (method === 'OPTIONS') {
       res.writeHead(204, cors).end();

@@ -62,7 +62,12 @@ export function addRoute(log: TabLog, tab: number, rec: RouteRecord): LogEntry {
  * storing state) is no route, and is dropped unless the hook recorded it.
  */
 export function addNetRoute(log: TabLog, tab: number, nav: NetRoute): LogEntry | undefined {
-  const partner = findUnpaired(log, 'hook', nav.t, (e) => e.ev.type === 'route' && e.ev.kind !== 'restore' && e.ev.url === nav.url && near(e, nav.t));
+  const partner = findUnpaired(
+    log,
+    'hook',
+    nav.t,
+    (e) => e.ev.type === 'route' && e.ev.kind !== 'restore' && e.ev.url === nav.url && near(e, nav.t),
+  );
   if (partner) {
     partner.via = 'both';
     return partner;

@@ -53,7 +53,12 @@ const stripHash = (url: string): string => {
   return i < 0 ? url : url.slice(0, i);
 };
 
-export function newEntry(log: TabLog, tab: number, ev: JourneyEvent & { bodyNote?: string; urlNote?: string }, via: LogEntry['via']): LogEntry {
+export function newEntry(
+  log: TabLog,
+  tab: number,
+  ev: JourneyEvent & { bodyNote?: string; urlNote?: string },
+  via: LogEntry['via'],
+): LogEntry {
   const entry: LogEntry = { ev: { ...ev, id: `${tab}:${log.seq++}` } as CapturedEvent, via };
   const list = waitingOf(log);
   log.entries.push(entry);
@@ -81,7 +86,13 @@ function waitingOf(log: TabLog): LogEntry[] {
  * The oldest (or `newest`) entry seen only by the other view that `accept`s, within the window
  * of `t`.
  */
-export function findUnpaired(log: TabLog, only: LogEntry['via'], t: number, accept: (e: LogEntry) => boolean, newest = false): LogEntry | undefined {
+export function findUnpaired(
+  log: TabLog,
+  only: LogEntry['via'],
+  t: number,
+  accept: (e: LogEntry) => boolean,
+  newest = false,
+): LogEntry | undefined {
   const all = waitingOf(log);
   // Forget what can no longer pair (paired meanwhile, or too old).
   const list = all.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
@@ -109,7 +120,9 @@ function requestMatches(e: LogEntry, url: string, method: string): boolean {
 
 /** Whether the network's view of this hook record is already in the log, waiting for it. */
 export function hasNetPartner(log: TabLog, rec: RequestRecord): boolean {
-  return findUnpaired(log, 'net', rec.t, (e) => requestMatches(e, rec.url, rec.method) && apiMatchesType(rec.api, e.api ?? '')) !== undefined;
+  return (
+    findUnpaired(log, 'net', rec.t, (e) => requestMatches(e, rec.url, rec.method) && apiMatchesType(rec.api, e.api ?? '')) !== undefined
+  );
 }
 
 /** A hook request record into the log; `net` is the network's view when it was seen but not kept. */
@@ -161,7 +174,12 @@ export function addHookRequest(
  */
 export function addNetRequest(log: TabLog, tab: number, req: NetRequest, keep: boolean): LogEntry | undefined {
   if (!req.redirect) {
-    const partner = findUnpaired(log, 'hook', req.t, (e) => requestMatches(e, req.url, req.method) && apiMatchesType(e.api ?? '', req.type));
+    const partner = findUnpaired(
+      log,
+      'hook',
+      req.t,
+      (e) => requestMatches(e, req.url, req.method) && apiMatchesType(e.api ?? '', req.type),
+    );
     if (partner) {
       const ev = partner.ev as RequestEvent & CapturedEvent;
       if (ev.body === undefined && ev.bodyNote === undefined && req.body !== undefined) ev.body = req.body;
@@ -212,7 +230,12 @@ export function addNavigation(log: TabLog, tab: number, nav: { url: string; t: n
   const restored = restoreOf(log, nav);
   if (restored) return restored;
   const url = stripHash(nav.url);
-  const partner = findUnpaired(log, 'hook', nav.t, (e) => e.ev.type === 'navigation' && e.ev.t >= nav.t - NAV_SKEW_MS && stripHash(e.ev.url) === url);
+  const partner = findUnpaired(
+    log,
+    'hook',
+    nav.t,
+    (e) => e.ev.type === 'navigation' && e.ev.t >= nav.t - NAV_SKEW_MS && stripHash(e.ev.url) === url,
+  );
   if (partner) {
     if (nav.transition) (partner.ev as NavigationEvent).transition = nav.transition;
     partner.via = 'both';
@@ -232,7 +255,12 @@ function addFingerprint(ev: NavigationEvent, rec: PageRecord): void {
 
 /** The hook's record of a back/forward-cache restore waiting for this commit, if any. */
 function restoreOf(log: TabLog, nav: { url: string; t: number }): LogEntry | undefined {
-  const found = findUnpaired(log, 'hook', nav.t, (e) => e.ev.type === 'route' && e.ev.kind === 'restore' && e.ev.url === nav.url && Math.abs(e.ev.t - nav.t) <= NAV_SKEW_MS * 2);
+  const found = findUnpaired(
+    log,
+    'hook',
+    nav.t,
+    (e) => e.ev.type === 'route' && e.ev.kind === 'restore' && e.ev.url === nav.url && Math.abs(e.ev.t - nav.t) <= NAV_SKEW_MS * 2,
+  );
   if (found) found.via = 'both';
   return found;
 }
@@ -240,7 +268,13 @@ function restoreOf(log: TabLog, nav: { url: string; t: number }): LogEntry | und
 /** The page's own view of its load: adds the referrer webNavigation does not give. */
 export function addPage(log: TabLog, tab: number, rec: PageRecord): LogEntry {
   const url = stripHash(rec.url);
-  const partner = findUnpaired(log, 'net', rec.t, (e) => e.ev.type === 'navigation' && e.ev.t <= rec.t + NAV_SKEW_MS && stripHash(e.ev.url) === url, true);
+  const partner = findUnpaired(
+    log,
+    'net',
+    rec.t,
+    (e) => e.ev.type === 'navigation' && e.ev.t <= rec.t + NAV_SKEW_MS && stripHash(e.ev.url) === url,
+    true,
+  );
   if (partner) {
     if (rec.referrer) (partner.ev as NavigationEvent).referrer = rec.referrer;
     addFingerprint(partner.ev as NavigationEvent, rec);

@@ -6,7 +6,20 @@
  */
 import type { JourneyStore } from './journey-store';
 import { keepHookRequest, keepNetRequest } from './keep';
-import { addHookRequest, addNavigation, addNetOutcome, addNetRequest, addPage, addPush, apiMatchesType, hasNetPartner, PAIR_WINDOW_MS, takeBatch, type NetOutcome, type NetRequest } from './merge';
+import {
+  addHookRequest,
+  addNavigation,
+  addNetOutcome,
+  addNetRequest,
+  addPage,
+  addPush,
+  apiMatchesType,
+  hasNetPartner,
+  PAIR_WINDOW_MS,
+  takeBatch,
+  type NetOutcome,
+  type NetRequest,
+} from './merge';
 import { addNetRoute, addRoute, type NetRoute } from './merge-routes';
 import type { CaptureRecord, RequestRecord } from './records';
 import type { LogEntry } from './tab-log';
@@ -78,7 +91,9 @@ export class Merger {
             if (!keepHookRequest(rec.api, rec.url, rec.pageUrl, recognised)) continue;
             found = this.takeSeen(tab, rec);
           }
-          const net = found ? { requestId: found.requestId, type: found.s.type, status: found.s.status, error: found.s.error, final: found.s.final } : undefined;
+          const net = found
+            ? { requestId: found.requestId, type: found.s.type, status: found.s.status, error: found.s.error, final: found.s.final }
+            : undefined;
           if (found) found.s.stored = true;
           changed.push(addHookRequest(log, tab, rec, net));
         }

@@ -55,7 +55,11 @@ export class Outbox {
    */
   flushAll(): void {
     if (this.closed) return;
-    for (const batch of this.batches()) void this.deps.send(batch).then((a) => this.answered(a), () => undefined);
+    for (const batch of this.batches())
+      void this.deps.send(batch).then(
+        (a) => this.answered(a),
+        () => undefined,
+      );
   }
 
   /** Stops for good (the extension was reloaded: nothing will ever answer). */

@@ -44,7 +44,16 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 
 export function isHead(v: unknown): v is TabHead {
   const o = v as Partial<TabHead> | null;
-  return typeof o === 'object' && o !== null && o.v === 2 && isCount(o.dropped) && isCount(o.seq) && isCount(o.end) && o.end >= o.dropped && (o.docs === undefined || isDocs(o.docs));
+  return (
+    typeof o === 'object' &&
+    o !== null &&
+    o.v === 2 &&
+    isCount(o.dropped) &&
+    isCount(o.seq) &&
+    isCount(o.end) &&
+    o.end >= o.dropped &&
+    (o.docs === undefined || isDocs(o.docs))
+  );
 }
 
 function isDocs(v: unknown): v is Record<string, number> {

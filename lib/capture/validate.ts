@@ -51,7 +51,8 @@ function isJsonValue(v: unknown, depth: number): boolean {
 }
 
 function requestRecord(o: Obj): RequestRecord | null {
-  if (!onlyKeys(o, ['kind', 'api', 't', 'url', 'method', 'pageUrl'], ['urlNote', 'body', 'bodyEncoding', 'bodyNote', 'status', 'error'])) return null;
+  if (!onlyKeys(o, ['kind', 'api', 't', 'url', 'method', 'pageUrl'], ['urlNote', 'body', 'bodyEncoding', 'bodyNote', 'status', 'error']))
+    return null;
   if (!(CAPTURE_APIS as readonly unknown[]).includes(o.api)) return null;
   if (!isTime(o.t) || !isUrl(o.url) || !isPageUrl(o.pageUrl)) return null;
   if (typeof o.method !== 'string' || !METHOD.test(o.method)) return null;

@@ -80,7 +80,16 @@ export function renderReport(report: Report): string {
       limited(report.sessions, (sessions) =>
         table(
           ['SESSION', 'VISITOR', 'START', 'END', 'HITS', 'PAGES', 'REASON', 'SOURCE'],
-          sessions.map((s) => [clip(s.id, 20), clip(s.visitor, 20), time(s.start), time(s.end), String(s.hits), String(s.pages), s.reason + (s.detail ? ` (${clip(s.detail, 50)})` : ''), clip(s.source ?? '', 30)]),
+          sessions.map((s) => [
+            clip(s.id, 20),
+            clip(s.visitor, 20),
+            time(s.start),
+            time(s.end),
+            String(s.hits),
+            String(s.pages),
+            s.reason + (s.detail ? ` (${clip(s.detail, 50)})` : ''),
+            clip(s.source ?? '', 30),
+          ]),
         ),
       ),
     );

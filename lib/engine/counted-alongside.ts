@@ -8,7 +8,11 @@
  */
 import type { EngineHit } from './hits';
 
-export function countAlongside<T>(stream: readonly (T | EngineHit)[], scope: ReadonlySet<string>, own: readonly string[]): (T | EngineHit)[] {
+export function countAlongside<T>(
+  stream: readonly (T | EngineHit)[],
+  scope: ReadonlySet<string>,
+  own: readonly string[],
+): (T | EngineHit)[] {
   if (!own.some((v) => scope.has(v))) return stream.slice();
   return stream.map((item) => {
     const h = item as Partial<EngineHit>;

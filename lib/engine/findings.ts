@@ -40,7 +40,14 @@ export const messages = {
   tagMissing: (vendor: string, url: string, domain: string): string =>
     `${vendorName(vendor)} sent no hit from ${url}, although it is installed elsewhere on ${domain}: add the ${vendorName(vendor)} tag to this page or fix the trigger that should fire it here.`,
 
-  requestFailed: (vendor: string, what: string, pageUrl: string | undefined, failure: string, blocked: boolean, requestUrl: string): string => {
+  requestFailed: (
+    vendor: string,
+    what: string,
+    pageUrl: string | undefined,
+    failure: string,
+    blocked: boolean,
+    requestUrl: string,
+  ): string => {
     const from = pageUrl ? ` from ${pageUrl}` : '';
     const how = blocked
       ? `was blocked by the browser or an extension (${failure})`
@@ -82,12 +89,15 @@ export const messages = {
     const lead = `Set up cross-domain tracking for ${o.from} and ${o.to}: the move from ${o.fromUrl} to ${o.toUrl} became a new visitor (${o.visitorFrom}, then ${o.visitorTo})`;
     const paramNames = o.params.join(' or ');
     let why: string;
-    if (o.params.length === 0) why = `because ${o.product} has no cross-domain link parameter, so each registrable domain keeps its own visitor`;
+    if (o.params.length === 0)
+      why = `because ${o.product} has no cross-domain link parameter, so each registrable domain keeps its own visitor`;
     else if (o.param && o.notHonouredBecauseUnlisted)
       why = `although the link parameter ${o.param} was on the landing URL, because ${o.listed === 'from' || o.listed === 'none' ? o.to : o.from} is not in crossDomain.domains, so the tag ignored it`;
     else if (o.param && o.rejectedLink) why = rejectedLinkWhy(o.rejectedLink, o.to);
-    else if (o.param) why = `although the link parameter ${o.param} was on the landing URL: the tag on ${o.to} did not honour it, so enable cross-domain linking in that tag's settings`;
-    else if (o.lostParam) why = `because the link parameter ${o.lostParam} was on the link but not on the landing URL, so a redirect dropped it: keep the parameter through redirects`;
+    else if (o.param)
+      why = `although the link parameter ${o.param} was on the landing URL: the tag on ${o.to} did not honour it, so enable cross-domain linking in that tag's settings`;
+    else if (o.lostParam)
+      why = `because the link parameter ${o.lostParam} was on the link but not on the landing URL, so a redirect dropped it: keep the parameter through redirects`;
     else if (o.consentDenied)
       why = `because analytics storage was denied on ${o.fromUrl} (Consent Mode), and the Google tag does not decorate links with ${paramNames} while it is denied: the visitor's consent choice decides this, so only visitors who grant analytics storage before leaving are linked`;
     else why = `because the link parameter ${paramNames} was absent from the landing URL, so the links on ${o.from} are not decorated`;
@@ -102,10 +112,24 @@ export const messages = {
     return `${lead} ${why}; ${listing}.`;
   },
 
-  beforeExperience: (goalId: string, goalName: string | undefined, experience: string, url: string, visitor: string, session: string): string =>
+  beforeExperience: (
+    goalId: string,
+    goalName: string | undefined,
+    experience: string,
+    url: string,
+    visitor: string,
+    session: string,
+  ): string =>
     `Goal ${goalLabel(goalId, goalName)} was reached on ${url} (visitor ${visitor}, session ${session}) before experience ${experience} was displayed in that visit, so it does not count for ${experience}: display the experience before the goal page.`,
 
-  experienceNotDisplayed: (goalId: string, goalName: string | undefined, experience: string, url: string, visitor: string, session: string): string =>
+  experienceNotDisplayed: (
+    goalId: string,
+    goalName: string | undefined,
+    experience: string,
+    url: string,
+    visitor: string,
+    session: string,
+  ): string =>
     `Goal ${goalLabel(goalId, goalName)} was reached on ${url} (visitor ${visitor}, session ${session}) but experience ${experience} was not displayed in that visit, so it does not count for ${experience}: check the experience's targeting and that the visit was not split by a timeout or a cross-domain break.`,
 
   duplicateId: (goalId: string, goalName: string | undefined, what: string, url: string, session: string, perVisitor = false): string =>
@@ -117,7 +141,16 @@ export const messages = {
   sessionTimeout: (visitor: string, session: string, at: string, gapMs: number, timeoutMinutes: number): string =>
     `Visitor ${visitor} started a new session ${session} at ${at} because ${formatGap(gapMs)} passed since the previous hit, more than the ${timeoutMinutes}-minute session timeout.`,
 
-  vendorVisitDiffers: (o: { vendor: string; visitor: string; session: string; url: string; at: string; vendorDetail: string; ruleDetail: string | undefined; product: string }): string =>
+  vendorVisitDiffers: (o: {
+    vendor: string;
+    visitor: string;
+    session: string;
+    url: string;
+    at: string;
+    vendorDetail: string;
+    ruleDetail: string | undefined;
+    product: string;
+  }): string =>
     o.ruleDetail === undefined
       ? `${vendorName(o.vendor)} started a new visit on ${o.url} at ${o.at} for visitor ${o.visitor} (${o.vendorDetail}) where the ${o.product} rules would continue visit ${o.session}: the visit counts as ${vendorName(o.vendor)} sent it, so check what made the tag start a new visit here (its own inactivity timer, a campaign or referrer on the URL, a closed tab).`
       : `${vendorName(o.vendor)} kept the visit on ${o.url} at ${o.at} for visitor ${o.visitor} (${o.vendorDetail}) where the ${o.product} rules would start a new one (${o.ruleDetail}): the visit counts as ${vendorName(o.vendor)} sent it, so check the project's visit timeout and source settings if this is unexpected.`,

@@ -63,7 +63,9 @@ export function glChecksum(fp: Fingerprint, minute: number, serialised: string):
 
 /** The `_gl` value gtag would put on a link made at `t` by this browser (tests, demos). */
 export function makeGl(ids: Record<string, string>, fp: Fingerprint, t: number): string {
-  const serialised = Object.entries(ids).map(([k, v]) => `${k}*${btoa(v).replace(/=/g, '.')}`).join('*');
+  const serialised = Object.entries(ids)
+    .map(([k, v]) => `${k}*${btoa(v).replace(/=/g, '.')}`)
+    .join('*');
   return `1*${glChecksum(fp, Math.floor(t / MINUTE), serialised)}*${serialised}`;
 }
 
@@ -150,7 +152,11 @@ function local(t: number, fp: Fingerprint): { year: number; date: number; hours:
 function gaLinkHash(ids: string, fp: Fingerprint, t: number, b: number): number {
   const c = local(t, fp);
   const e = c.hours + Math.floor((c.minutes + b) / 60);
-  return gaHash([ids, fp.userAgent, fp.language, fp.timezoneOffset, c.year, c.date + Math.floor(e / 24), (24 + e) % 24, (60 + c.minutes + b) % 60].join('.'));
+  return gaHash(
+    [ids, fp.userAgent, fp.language, fp.timezoneOffset, c.year, c.date + Math.floor(e / 24), (24 + e) % 24, (60 + c.minutes + b) % 60].join(
+      '.',
+    ),
+  );
 }
 
 /** Chromium's fixed plugin list (the HTML standard's PDF viewer plugins), or none when PDF viewing is off. */

@@ -96,7 +96,9 @@ export function requestHits(
     const unread = decoded.role === 'hit' && bodies.length === 0 && problem !== undefined && !failed;
     onRecognised(
       decoded.decoder,
-      unread ? { t: req.t, url: req.url, pageUrl: req.pageUrl, vendor: decoded.decoder, what: decoded.requestType ?? 'collection', problem } : undefined,
+      unread
+        ? { t: req.t, url: req.url, pageUrl: req.pageUrl, vendor: decoded.decoder, what: decoded.requestType ?? 'collection', problem }
+        : undefined,
     );
   }
   if (failed) {
@@ -129,7 +131,13 @@ export function requestHits(
 }
 
 export function pushHits(push: PushEvent): EngineHit[] {
-  const decoded = safe(() => decodePush(push.pageUrl === undefined ? { target: push.target, value: push.value } : { target: push.target, value: push.value, pageUrl: push.pageUrl }));
+  const decoded = safe(() =>
+    decodePush(
+      push.pageUrl === undefined
+        ? { target: push.target, value: push.value }
+        : { target: push.target, value: push.value, pageUrl: push.pageUrl },
+    ),
+  );
   const fallback = push.pageUrl ?? '';
   return validBodies(decoded).map((b) => {
     const hit = toHit(b, push, fallback);

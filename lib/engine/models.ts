@@ -39,16 +39,61 @@ const UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_conten
 
 type Base = Omit<ModelRules, 'timeoutMs' | 'timeoutMinutes' | 'timezone'>;
 const BASE: Record<ModelName, Base> = {
-  ptengine: { name: 'ptengine', product: 'Ptengine', midnight: false, campaign: true, campaignParams: UTM, searchEngines: true, untaggedPage: true, linkParams: ['_pt_link'], vendors: ['ptengine'], orderIdPerUser: false },
-  ga4: { name: 'ga4', product: 'Google Analytics 4', midnight: false, campaign: false, campaignParams: UTM, searchEngines: false, untaggedPage: false, linkParams: ['_gl'], vendors: ['ga4'], orderIdPerUser: true },
+  ptengine: {
+    name: 'ptengine',
+    product: 'Ptengine',
+    midnight: false,
+    campaign: true,
+    campaignParams: UTM,
+    searchEngines: true,
+    untaggedPage: true,
+    linkParams: ['_pt_link'],
+    vendors: ['ptengine'],
+    orderIdPerUser: false,
+  },
+  ga4: {
+    name: 'ga4',
+    product: 'Google Analytics 4',
+    midnight: false,
+    campaign: false,
+    campaignParams: UTM,
+    searchEngines: false,
+    untaggedPage: false,
+    linkParams: ['_gl'],
+    vendors: ['ga4'],
+    orderIdPerUser: true,
+  },
   // UA starts a session when any campaign value changes, click ids included (UA help 2731565).
-  ua: { name: 'ua', product: 'Universal Analytics', midnight: true, campaign: true, campaignParams: [...UTM, 'utm_id', 'gclid', 'dclid'], searchEngines: false, untaggedPage: false, linkParams: ['_ga', '_gl'], vendors: ['ua'], orderIdPerUser: false },
-  liveengage: { name: 'liveengage', product: 'LiveEngage', midnight: false, campaign: false, campaignParams: UTM, searchEngines: false, untaggedPage: false, linkParams: [], vendors: ['liveperson'], orderIdPerUser: false },
+  ua: {
+    name: 'ua',
+    product: 'Universal Analytics',
+    midnight: true,
+    campaign: true,
+    campaignParams: [...UTM, 'utm_id', 'gclid', 'dclid'],
+    searchEngines: false,
+    untaggedPage: false,
+    linkParams: ['_ga', '_gl'],
+    vendors: ['ua'],
+    orderIdPerUser: false,
+  },
+  liveengage: {
+    name: 'liveengage',
+    product: 'LiveEngage',
+    midnight: false,
+    campaign: false,
+    campaignParams: UTM,
+    searchEngines: false,
+    untaggedPage: false,
+    linkParams: [],
+    vendors: ['liveperson'],
+    orderIdPerUser: false,
+  },
 };
 
 export function rulesFor(model: ModelName, goals?: GoalsDoc): ModelRules {
   const setting = goals?.session?.timeoutMinutes ?? 30;
-  const minutes: Record<Device, number> = typeof setting === 'number' ? { pc: setting, smartphone: setting } : { pc: setting.pc, smartphone: setting.smartphone };
+  const minutes: Record<Device, number> =
+    typeof setting === 'number' ? { pc: setting, smartphone: setting } : { pc: setting.pc, smartphone: setting.smartphone };
   return {
     ...(BASE[model] ?? BASE.ptengine),
     timeoutMinutes: minutes,

@@ -83,7 +83,8 @@ export class Replayer {
     for (const e of sorted) {
       if (e.type === 'hit') stream.push(e);
       else if (e.type === 'navigation' || e.type === 'route') stream.push(e);
-      else if (e.type === 'request') stream.push(...requestHits(e, this.endpoints, onFailed, onRecognised, (d, hits) => sdes.request(e, d, hits)));
+      else if (e.type === 'request')
+        stream.push(...requestHits(e, this.endpoints, onFailed, onRecognised, (d, hits) => sdes.request(e, d, hits)));
       else if (e.type === 'push') {
         const hits = pushHits(e);
         sdes.push(e, hits);
@@ -167,7 +168,13 @@ export class Replayer {
   private unreadable(unread: readonly UnreadRequest[]): void {
     const counted = unread.filter((u) => this.scope.has(u.vendor));
     for (const u of counted.slice(0, 20)) {
-      this.finding(u.t, { code: 'tag-unreadable', severity: 'error', message: messages.tagUnreadable(u.vendor, u.what, u.url, u.pageUrl, u.problem), url: u.pageUrl ?? u.url, vendor: u.vendor });
+      this.finding(u.t, {
+        code: 'tag-unreadable',
+        severity: 'error',
+        message: messages.tagUnreadable(u.vendor, u.what, u.url, u.pageUrl, u.problem),
+        url: u.pageUrl ?? u.url,
+        vendor: u.vendor,
+      });
     }
   }
 
@@ -182,7 +189,14 @@ export class Replayer {
     return b;
   }
 
-  private newPage(b: BrowserState, t: number, url: string, tab: string | number | undefined, fromNavigation: boolean, referrer?: string): PageState {
+  private newPage(
+    b: BrowserState,
+    t: number,
+    url: string,
+    tab: string | number | undefined,
+    fromNavigation: boolean,
+    referrer?: string,
+  ): PageState {
     const page: PageState = {
       seq: b.pages.length,
       t,
@@ -301,7 +315,10 @@ export class Replayer {
   }
 
   private visitorFor(b: BrowserState, h: EngineHit, page: PageState): Visitor {
-    const hop = b.pendingHop && !b.pendingHop.resolved && b.pendingHop.to === page.domain && page.seq >= b.pendingHop.toPage.seq ? b.pendingHop : undefined;
+    const hop =
+      b.pendingHop && !b.pendingHop.resolved && b.pendingHop.to === page.domain && page.seq >= b.pendingHop.toPage.seq
+        ? b.pendingHop
+        : undefined;
     if (hop) {
       hop.landingUrl = page.url;
       const param = linkParamOn(page.url, this.rules.linkParams);
@@ -364,12 +381,24 @@ export class Replayer {
       ...(refused(hop.link) ? { rejectedLink: hop.link } : {}),
       ...(hop.fromPage.vendors.get(h.vendor)?.consent?.analytics === 'denied' ? { consentDenied: true } : {}),
     });
-    this.finding(hop.t, { code: 'cross-domain-break', severity: 'error', message, url: hop.landingUrl ?? hop.toPage.url, vendor: h.vendor });
+    this.finding(hop.t, {
+      code: 'cross-domain-break',
+      severity: 'error',
+      message,
+      url: hop.landingUrl ?? hop.toPage.url,
+      vendor: h.vendor,
+    });
   }
 
   // ---- sessions ----
 
-  private sessionBreak(v: Visitor, h: EngineHit, page: PageState, b: BrowserState, source: string | undefined): { reason: SessionReason; detail?: string; gap?: number } | undefined {
+  private sessionBreak(
+    v: Visitor,
+    h: EngineHit,
+    page: PageState,
+    b: BrowserState,
+    source: string | undefined,
+  ): { reason: SessionReason; detail?: string; gap?: number } | undefined {
     const s = v.current;
     if (!s) return { reason: 'first' };
     const rule = this.ruleBreak(v, h, page, b, source, s);
@@ -381,7 +410,16 @@ export class Replayer {
     this.finding(h.t, {
       code: 'vendor-visit-differs',
       severity: 'warning',
-      message: messages.vendorVisitDiffers({ vendor: h.vendor, visitor: v.id, session: s.id, url, at: isoTime(h.t), vendorDetail: vendor.detail, ruleDetail: rule ? `${rule.reason}: ${rule.detail ?? ''}` : undefined, product: this.rules.product }),
+      message: messages.vendorVisitDiffers({
+        vendor: h.vendor,
+        visitor: v.id,
+        session: s.id,
+        url,
+        at: isoTime(h.t),
+        vendorDetail: vendor.detail,
+        ruleDetail: rule ? `${rule.reason}: ${rule.detail ?? ''}` : undefined,
+        product: this.rules.product,
+      }),
       url,
       session: s.id,
       vendor: h.vendor,
@@ -390,13 +428,25 @@ export class Replayer {
   }
 
   /** The model's own rules (timeout per device, midnight, source, untagged page), vendor ids aside. */
-  private ruleBreak(v: Visitor, h: EngineHit, page: PageState, b: BrowserState, source: string | undefined, s: Session): { reason: SessionReason; detail?: string; gap?: number } | undefined {
+  private ruleBreak(
+    v: Visitor,
+    h: EngineHit,
+    page: PageState,
+    b: BrowserState,
+    source: string | undefined,
+    s: Session,
+  ): { reason: SessionReason; detail?: string; gap?: number } | undefined {
     const gap = h.t - v.lastT;
     const device = deviceOf(b.userAgent, h.source);
     if (gap > this.rules.timeoutMs[device]) {
-      return { reason: 'timeout', detail: `${formatGap(gap)} since the previous hit, more than the ${this.rules.timeoutMinutes[device]}-minute ${device === 'pc' ? 'PC' : 'smartphone'} timeout`, gap };
+      return {
+        reason: 'timeout',
+        detail: `${formatGap(gap)} since the previous hit, more than the ${this.rules.timeoutMinutes[device]}-minute ${device === 'pc' ? 'PC' : 'smartphone'} timeout`,
+        gap,
+      };
     }
-    if (this.day && this.day(h.t) !== this.day(v.lastT)) return { reason: 'midnight', detail: `new day ${this.day(h.t)} in ${this.rules.timezone}` };
+    if (this.day && this.day(h.t) !== this.day(v.lastT))
+      return { reason: 'midnight', detail: `new day ${this.day(h.t)} in ${this.rules.timezone}` };
     if (source !== undefined && source !== DIRECT && s.source !== undefined && source !== s.source) {
       return { reason: 'campaign', detail: `traffic source changed from ${s.source} to ${source}` };
     }
@@ -413,7 +463,11 @@ export class Replayer {
     if (last === undefined) return undefined;
     for (let i = last + 1; i < page.seq; i++) {
       const p = b.pages[i]!;
-      if (p.fromNavigation && !(p.vendors.get(vendor)?.delivered) && (s.domains.has(p.domain) || p.domain === page.domain || this.crossDomain?.has(p.domain))) {
+      if (
+        p.fromNavigation &&
+        !p.vendors.get(vendor)?.delivered &&
+        (s.domains.has(p.domain) || p.domain === page.domain || this.crossDomain?.has(p.domain))
+      ) {
         return p;
       }
     }
@@ -468,17 +522,30 @@ export class Replayer {
     if (!delivered && h.notDelivered !== undefined) {
       this.finding(h.t, { code: 'tag-failed', severity: 'error', message: h.notDelivered, url, vendor: h.vendor });
     } else if (!delivered && h.failure === undefined) {
-      this.finding(h.t, { code: 'tag-failed', severity: 'error', message: messages.hitNotDelivered(h.vendor, h.kind, url), url, vendor: h.vendor });
+      this.finding(h.t, {
+        code: 'tag-failed',
+        severity: 'error',
+        message: messages.hitNotDelivered(h.vendor, h.kind, url),
+        url,
+        vendor: h.vendor,
+      });
     }
     if (page.spa && delivered && h.kind === 'pageview') {
       const first = repeatedPageview(page, h);
       if (first) {
-        this.finding(h.t, { code: 'page-counted-twice', severity: 'warning', message: spaMessages.countedTwice(h.vendor, url, first, h), url, vendor: h.vendor });
+        this.finding(h.t, {
+          code: 'page-counted-twice',
+          severity: 'warning',
+          message: spaMessages.countedTwice(h.vendor, url, first, h),
+          url,
+          vendor: h.vendor,
+        });
       }
     }
     if (!this.scope.has(h.vendor) || h.tallyOnly) {
       if (h.kind === 'pageview') tally.pageview = true;
-      if (delivered && h.kind === 'experience' && h.experience && typeof h.experience.id === 'string') this.foreignExperience(page, h.experience.id);
+      if (delivered && h.kind === 'experience' && h.experience && typeof h.experience.id === 'string')
+        this.foreignExperience(page, h.experience.id);
       return;
     }
 
@@ -486,7 +553,13 @@ export class Replayer {
     if (h.consent) tally.consent = h.consent;
     if (h.consent?.analytics === 'denied' && !h.clientId && !tally.consentNoted) {
       tally.consentNoted = true;
-      this.finding(h.t, { code: 'consent-denied', severity: 'info', message: messages.consentDenied(h.vendor, url, v.id), url, vendor: h.vendor });
+      this.finding(h.t, {
+        code: 'consent-denied',
+        severity: 'info',
+        message: messages.consentDenied(h.vendor, url, v.id),
+        url,
+        vendor: h.vendor,
+      });
     }
     let s = v.current;
     if (delivered) {
@@ -578,7 +651,15 @@ export class Replayer {
     return getOrCreate(tally.visitorIds, v, () => new Set<string>());
   }
 
-  private goal(g: CompiledGoal, h: EngineHit, url: string, v: Visitor, s: Session | undefined, delivered: boolean, addressBar?: string): void {
+  private goal(
+    g: CompiledGoal,
+    h: EngineHit,
+    url: string,
+    v: Visitor,
+    s: Session | undefined,
+    delivered: boolean,
+    addressBar?: string,
+  ): void {
     const gs = this.goalSession(s, g.index);
     const met: Met | undefined = g.test(h, gs.cond);
     if (!met) return;
@@ -647,13 +728,25 @@ export class Replayer {
         if (expectsPageviews(p.route)) {
           for (const vendor of siteVendors.get(p.domain) ?? []) {
             if (p.vendors.get(vendor)?.pageview) continue;
-            this.finding(p.t, { code: 'tag-missing', severity: 'error', message: spaMessages.routeTagMissing(vendor, p, p.domain), url: p.url, vendor });
+            this.finding(p.t, {
+              code: 'tag-missing',
+              severity: 'error',
+              message: spaMessages.routeTagMissing(vendor, p, p.domain),
+              url: p.url,
+              vendor,
+            });
           }
         }
       } else if (p.fromNavigation || !b.hasNavigations) {
         for (const vendor of siteVendors.get(p.domain) ?? []) {
           if (!p.vendors.has(vendor)) {
-            this.finding(p.t, { code: 'tag-missing', severity: 'error', message: messages.tagMissing(vendor, p.url, p.domain), url: p.url, vendor });
+            this.finding(p.t, {
+              code: 'tag-missing',
+              severity: 'error',
+              message: messages.tagMissing(vendor, p.url, p.domain),
+              url: p.url,
+              vendor,
+            });
           }
         }
       }
@@ -690,16 +783,42 @@ export class Replayer {
     const { goal } = t.compiled;
     for (const o of t.occurrences) {
       if (o.reason === 'before-experience') {
-        this.finding(o.t, { code: 'goal-before-experience', severity: 'warning', message: messages.beforeExperience(goal.id, goal.name, goal.experience!, o.url, o.visitor, o.session), url: o.url, goal: goal.id, session: o.session });
+        this.finding(o.t, {
+          code: 'goal-before-experience',
+          severity: 'warning',
+          message: messages.beforeExperience(goal.id, goal.name, goal.experience!, o.url, o.visitor, o.session),
+          url: o.url,
+          goal: goal.id,
+          session: o.session,
+        });
       } else if (o.reason === 'experience-not-displayed') {
-        this.finding(o.t, { code: 'experience-not-displayed', severity: 'warning', message: messages.experienceNotDisplayed(goal.id, goal.name, goal.experience!, o.url, o.visitor, o.session), url: o.url, goal: goal.id, session: o.session });
+        this.finding(o.t, {
+          code: 'experience-not-displayed',
+          severity: 'warning',
+          message: messages.experienceNotDisplayed(goal.id, goal.name, goal.experience!, o.url, o.visitor, o.session),
+          url: o.url,
+          goal: goal.id,
+          session: o.session,
+        });
       } else if (o.reason === 'duplicate-id') {
-        this.finding(o.t, { code: 'duplicate-id', severity: 'info', message: messages.duplicateId(goal.id, goal.name, o.duplicate ?? 'The same id', o.url, o.session, o.duplicateOfVisitor === true), url: o.url, goal: goal.id, session: o.session });
+        this.finding(o.t, {
+          code: 'duplicate-id',
+          severity: 'info',
+          message: messages.duplicateId(goal.id, goal.name, o.duplicate ?? 'The same id', o.url, o.session, o.duplicateOfVisitor === true),
+          url: o.url,
+          goal: goal.id,
+          session: o.session,
+        });
       }
     }
     if (t.sessions.size !== t.users.size) {
       const lastAt = t.occurrences.reduce((m, o) => (o.counted && o.t > m ? o.t : m), -Infinity);
-      const f: Finding = { code: 'conversion-goal-mismatch', severity: 'info', message: messages.conversionGoalMismatch(goal.id, goal.name, t.sessions.size, t.users.size), goal: goal.id };
+      const f: Finding = {
+        code: 'conversion-goal-mismatch',
+        severity: 'info',
+        message: messages.conversionGoalMismatch(goal.id, goal.name, t.sessions.size, t.users.size),
+        goal: goal.id,
+      };
       if (Number.isFinite(lastAt)) this.finding(lastAt, f);
     }
   }
@@ -739,7 +858,13 @@ export class Replayer {
         if (s.source !== undefined) out.source = s.source;
         return out;
       }),
-      pages: this.pages.map((p) => ({ t: isoTime(p.t), url: p.url, browser: p.browser, vendors: tallies(p), ...(p.route ? { route: p.route } : {}) })),
+      pages: this.pages.map((p) => ({
+        t: isoTime(p.t),
+        url: p.url,
+        browser: p.browser,
+        vendors: tallies(p),
+        ...(p.route ? { route: p.route } : {}),
+      })),
       goals: this.tallies.map((t) => {
         const g = t.compiled.goal;
         return {
@@ -781,7 +906,8 @@ function refused(link: LinkCheck | undefined): boolean {
 
 function tallies(p: PageState): Record<string, VendorTally> {
   const out: Record<string, VendorTally> = {};
-  for (const [vendor, t] of p.vendors) out[vendor] = t.consent ? { hits: t.hits, delivered: t.delivered, consent: t.consent } : { hits: t.hits, delivered: t.delivered };
+  for (const [vendor, t] of p.vendors)
+    out[vendor] = t.consent ? { hits: t.hits, delivered: t.delivered, consent: t.consent } : { hits: t.hits, delivered: t.delivered };
   return out;
 }
 
@@ -805,11 +931,15 @@ function duplicateKey(h: EngineHit): { key: string; words: string } | undefined 
 function describeHit(h: EngineHit): string | undefined {
   switch (h.kind) {
     case 'transaction':
-      return h.transaction ? `transaction${h.transaction.orderId ? ` ${h.transaction.orderId}` : ''} ${String(h.transaction.total)}${h.transaction.currency ? ` ${h.transaction.currency}` : ''}` : undefined;
+      return h.transaction
+        ? `transaction${h.transaction.orderId ? ` ${h.transaction.orderId}` : ''} ${String(h.transaction.total)}${h.transaction.currency ? ` ${h.transaction.currency}` : ''}`
+        : undefined;
     case 'lead':
       return h.lead ? `lead${h.lead.leadId ? ` ${h.lead.leadId}` : ''}${h.lead.topic ? ` (${h.lead.topic})` : ''}` : undefined;
     case 'service':
-      return h.service ? `service ${h.service.topic}: ${String(h.service.status)}${h.service.serviceId ? ` (${h.service.serviceId})` : ''}` : undefined;
+      return h.service
+        ? `service ${h.service.topic}: ${String(h.service.status)}${h.service.serviceId ? ` (${h.service.serviceId})` : ''}`
+        : undefined;
     case 'event':
       return h.name ? `event ${h.name}` : undefined;
     default:

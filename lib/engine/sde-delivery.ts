@@ -133,7 +133,9 @@ export class SdeDelivery {
       return {
         short: `tag.js ${failedTag.blocked ? 'blocked' : 'failed'}: ${failedTag.failure}`,
         why: `the lpTag tag.js ${failedTag.blocked ? 'was blocked' : 'failed to load'} there (${failedTag.failure}) and no LivePerson report was delivered from that page`,
-        fix: failedTag.blocked ? 'visitors with blockers are not measured' : 'check that the page loads lptag.liveperson.net/tag/tag.js for this site',
+        fix: failedTag.blocked
+          ? 'visitors with blockers are not measured'
+          : 'check that the page loads lptag.liveperson.net/tag/tag.js for this site',
       };
     }
     if (after.length === 0 && !log) {
@@ -169,7 +171,13 @@ interface Reason {
 
 function sentence(p: Pushed, reason: Reason): string {
   const what = p.hit.kind === 'event' ? (p.hit.name ?? 'event') : p.hit.kind === 'transaction' ? 'purchase' : p.hit.kind;
-  const ids = p.hit.transaction?.orderId ? ` (order ${p.hit.transaction.orderId})` : p.hit.lead?.leadId ? ` (lead ${p.hit.lead.leadId})` : p.hit.service?.serviceId ? ` (service ${p.hit.service.serviceId})` : '';
+  const ids = p.hit.transaction?.orderId
+    ? ` (order ${p.hit.transaction.orderId})`
+    : p.hit.lead?.leadId
+      ? ` (lead ${p.hit.lead.leadId})`
+      : p.hit.service?.serviceId
+        ? ` (service ${p.hit.service.serviceId})`
+        : '';
   const lp = vendorName(LIVEPERSON);
   return `The ${p.target} ${what}${ids} pushed on ${p.hit.url} never reached ${lp}: ${reason.why}, so ${lp} did not count it; ${reason.fix}.`;
 }

@@ -55,7 +55,12 @@ export interface SourceRules {
  * @param internal whether a registrable domain belongs to this visit (a domain of the session,
  *   or a crossDomain domain); referrals from those are not a new source.
  */
-export function trafficSource(pageUrl: string, referrer: string | undefined, internal: (domain: string) => boolean, rules: SourceRules): string {
+export function trafficSource(
+  pageUrl: string,
+  referrer: string | undefined,
+  internal: (domain: string) => boolean,
+  rules: SourceRules,
+): string {
   const campaign = campaignSource(pageUrl, rules.campaignParams);
   if (campaign) return campaign;
   if (referrer) {

@@ -22,6 +22,7 @@ export function vendorVisit(s: Session, h: EngineHit): VisitSignal | undefined {
   }
   // An opening hit ends a visit only that vendor's hits were already in: a visit another counted
   // tag started a moment earlier on the same page (a LivePerson SDE) is the one it opens.
-  if (h.opensVisit === true && known !== undefined) return { breaks: true, detail: `${h.vendor} opened a new visit${h.sessionId ? ` ${h.sessionId}` : ''}` };
+  if (h.opensVisit === true && known !== undefined)
+    return { breaks: true, detail: `${h.vendor} opened a new visit${h.sessionId ? ` ${h.sessionId}` : ''}` };
   return undefined;
 }

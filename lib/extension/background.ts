@@ -41,7 +41,8 @@ interface RequestDetails {
 
 export function startBackground(browser: Browser): void {
   const extensionOrigin = browser.runtime.getURL('/');
-  const ownRequest = (d: RequestDetails) => d.url.startsWith(extensionOrigin) || (d.initiator !== undefined && extensionOrigin.startsWith(d.initiator));
+  const ownRequest = (d: RequestDetails) =>
+    d.url.startsWith(extensionOrigin) || (d.initiator !== undefined && extensionOrigin.startsWith(d.initiator));
   const goals = new GoalsStore(browser.storage.local as unknown as StorageAreaLike);
   let endpoints: readonly CustomEndpoint[] | undefined;
 
@@ -55,7 +56,14 @@ export function startBackground(browser: Browser): void {
   const done = (d: RequestDetails, out: { status?: number; error?: string }, redirected: boolean) => {
     if (ownRequest(d)) return;
     // Cut as the hook cuts, so both views of one long URL still pair.
-    const req = { requestId: d.requestId, ...cutUrl(d.url), method: d.method, type: d.type, t: d.timeStamp, ...(d.documentUrl ? { pageUrl: d.documentUrl } : {}) };
+    const req = {
+      requestId: d.requestId,
+      ...cutUrl(d.url),
+      method: d.method,
+      type: d.type,
+      t: d.timeStamp,
+      ...(d.documentUrl ? { pageUrl: d.documentUrl } : {}),
+    };
     // A write lost with a stopping worker takes this view with it (docs/counting.md).
     merger.netDone(d.tabId, req, out, redirected).catch(() => undefined);
   };
@@ -75,7 +83,11 @@ export function startBackground(browser: Browser): void {
    */
   const listen = (extra: readonly string[]) => {
     const urls = [...TRACKING_PATTERNS, ...extra];
-    for (const [event, fn] of [[wr.onBeforeRedirect, onRedirect], [wr.onCompleted, onCompleted], [wr.onErrorOccurred, onError]] as const) {
+    for (const [event, fn] of [
+      [wr.onBeforeRedirect, onRedirect],
+      [wr.onCompleted, onCompleted],
+      [wr.onErrorOccurred, onError],
+    ] as const) {
       if (event.hasListener(fn as never)) event.removeListener(fn as never);
     }
     // Redirects and errors are rare, so they cost nothing on the page's hot path: all types.
@@ -107,10 +119,17 @@ export function startBackground(browser: Browser): void {
   });
 
   // Soft navigations (single-page apps), merged with the hook's record of the same change.
-  const softNavigation = (how: 'history' | 'fragment') => (d: { frameId: number; tabId: number; url: string; timeStamp: number; transitionQualifiers?: string[] }) => {
-    if (d.frameId !== 0 || d.tabId < 0 || !/^https?:/.test(d.url)) return;
-    void merger.route(d.tabId, { url: d.url, t: d.timeStamp, how, backForward: d.transitionQualifiers?.includes('forward_back') ?? false });
-  };
+  const softNavigation =
+    (how: 'history' | 'fragment') =>
+    (d: { frameId: number; tabId: number; url: string; timeStamp: number; transitionQualifiers?: string[] }) => {
+      if (d.frameId !== 0 || d.tabId < 0 || !/^https?:/.test(d.url)) return;
+      void merger.route(d.tabId, {
+        url: d.url,
+        t: d.timeStamp,
+        how,
+        backForward: d.transitionQualifiers?.includes('forward_back') ?? false,
+      });
+    };
   browser.webNavigation.onHistoryStateUpdated.addListener(softNavigation('history'));
   browser.webNavigation.onReferenceFragmentUpdated.addListener(softNavigation('fragment'));
 

@@ -6,12 +6,7 @@ export type ModelName = 'ptengine' | 'ga4' | 'ua' | 'liveengage';
 export const MODEL_NAMES: readonly ModelName[] = ['ptengine', 'ga4', 'ua', 'liveengage'];
 
 /** A string is a substring test; the objects are explicit. Tested on the URL without its fragment. */
-export type Match =
-  | string
-  | { equals: string }
-  | { contains: string }
-  | { startsWith: string }
-  | { regex: string };
+export type Match = string | { equals: string } | { contains: string } | { startsWith: string } | { regex: string };
 
 export interface ServiceTopicRule {
   topic: string;

@@ -63,7 +63,8 @@ export function harToJourney(har: unknown, file: string): Journey {
     // HAR has no encoding for request bodies: Goalpost's own export marks a base64 one.
     if (req.body !== undefined && postData?._encoding === 'base64') req.bodyEncoding = 'base64';
     if (status !== undefined) req.status = status;
-    const error = typeof entry._error === 'string' && entry._error !== '' ? entry._error : status === 0 ? 'no response (status 0)' : undefined;
+    const error =
+      typeof entry._error === 'string' && entry._error !== '' ? entry._error : status === 0 ? 'no response (status 0)' : undefined;
     if (error !== undefined) req.error = error;
     const pageUrl = (typeof entry.pageref === 'string' ? pageUrls.get(entry.pageref) : undefined) ?? (document ? url : lastDocument);
     if (pageUrl !== undefined) req.pageUrl = pageUrl;
@@ -85,7 +86,12 @@ function entryFor(e: RequestEvent | NavigationEvent, document: boolean): Entry {
       headers: e.type === 'navigation' && e.referrer ? [{ name: 'Referer', value: e.referrer }] : [],
       queryString: [],
       headersSize: -1,
-      bodySize: e.type !== 'request' || e.body === undefined ? 0 : e.bodyEncoding === 'base64' ? Math.floor((e.body.replace(/=+$/, '').length * 3) / 4) : e.body.length,
+      bodySize:
+        e.type !== 'request' || e.body === undefined
+          ? 0
+          : e.bodyEncoding === 'base64'
+            ? Math.floor((e.body.replace(/=+$/, '').length * 3) / 4)
+            : e.body.length,
     },
     response: {
       status,
@@ -103,7 +109,9 @@ function entryFor(e: RequestEvent | NavigationEvent, document: boolean): Entry {
   };
   if (e.type === 'request' && e.body !== undefined) {
     entry.request.postData =
-      e.bodyEncoding === 'base64' ? ({ mimeType: 'application/octet-stream', text: e.body, _encoding: 'base64' } as Entry['request']['postData']) : { mimeType: 'text/plain', text: e.body };
+      e.bodyEncoding === 'base64'
+        ? ({ mimeType: 'application/octet-stream', text: e.body, _encoding: 'base64' } as Entry['request']['postData'])
+        : { mimeType: 'text/plain', text: e.body };
   }
   if (document) entry._resourceType = 'document';
   if (e.type === 'request' && e.error) entry._error = e.error;
@@ -125,5 +133,3 @@ export function journeyToHar(journey: Journey): Har {
   entries.sort((a, b) => Date.parse(a.startedDateTime) - Date.parse(b.startedDateTime));
   return { log: { version: '1.2', creator: { name: 'goalpost', version: '0.1.0' }, entries } };
 }
-
-

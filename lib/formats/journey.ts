@@ -11,24 +11,9 @@ export const JOURNEY_FORMAT_ROUTES = 'goalpost.journey/2';
 export const JOURNEY_FORMATS = [JOURNEY_FORMAT, JOURNEY_FORMAT_ROUTES] as const;
 export type JourneyFormat = (typeof JOURNEY_FORMATS)[number];
 
-export type HitKind =
-  | 'pageview'
-  | 'event'
-  | 'experience'
-  | 'transaction'
-  | 'lead'
-  | 'service'
-  | 'engagement';
+export type HitKind = 'pageview' | 'event' | 'experience' | 'transaction' | 'lead' | 'service' | 'engagement';
 
-export const HIT_KINDS: readonly HitKind[] = [
-  'pageview',
-  'event',
-  'experience',
-  'transaction',
-  'lead',
-  'service',
-  'engagement',
-];
+export const HIT_KINDS: readonly HitKind[] = ['pageview', 'event', 'experience', 'transaction', 'lead', 'service', 'engagement'];
 
 /** A LivePerson service status: a number 0..10 or its name ("Approved"). */
 export type ServiceStatus = number | string;

@@ -29,12 +29,14 @@ export class Shape {
   }
 
   arr(value: unknown, path: string): unknown[] {
-    if (!Array.isArray(value)) this.fail(path, value === undefined ? 'is missing (expected an array)' : `must be an array, not ${describe(value)}`);
+    if (!Array.isArray(value))
+      this.fail(path, value === undefined ? 'is missing (expected an array)' : `must be an array, not ${describe(value)}`);
     return value;
   }
 
   str(value: unknown, path: string): string {
-    if (typeof value !== 'string') this.fail(path, value === undefined ? 'is missing (expected a string)' : `must be a string, not ${describe(value)}`);
+    if (typeof value !== 'string')
+      this.fail(path, value === undefined ? 'is missing (expected a string)' : `must be a string, not ${describe(value)}`);
     return value;
   }
 

@@ -15,7 +15,10 @@ function validateMatch(s: Shape, value: unknown, path: string): Match {
   const o = s.obj(value, path);
   const kinds = MATCH_KINDS.filter((k) => o[k] !== undefined);
   if (kinds.length !== 1) {
-    s.fail(path, `must be a string or an object with exactly one of ${MATCH_KINDS.join(', ')}${kinds.length ? ` (found ${kinds.join(', ')})` : ''}`);
+    s.fail(
+      path,
+      `must be a string or an object with exactly one of ${MATCH_KINDS.join(', ')}${kinds.length ? ` (found ${kinds.join(', ')})` : ''}`,
+    );
   }
   const kind = kinds[0]!;
   const text = s.str(o[kind], `${path}.${kind}`);
@@ -40,7 +43,10 @@ function validateCondition(s: Shape, value: unknown, path: string, depth = 0): C
   const present = CONDITIONS.filter((k) => o[k] !== undefined);
   if (present.length === 0) {
     const keys = Object.keys(o);
-    s.fail(path, `${keys.length ? `has no known condition (found ${keys.map((k) => `"${k}"`).join(', ')})` : 'is empty'}; expected one of ${CONDITIONS.join(', ')}`);
+    s.fail(
+      path,
+      `${keys.length ? `has no known condition (found ${keys.map((k) => `"${k}"`).join(', ')})` : 'is empty'}; expected one of ${CONDITIONS.join(', ')}`,
+    );
   }
   if (present.length > 1) s.fail(path, `has several conditions (${present.join(', ')}); combine them with anyOf`);
   const kind = present[0]!;
@@ -99,7 +105,8 @@ function validateCondition(s: Shape, value: unknown, path: string, depth = 0): C
     case 'anyOf': {
       const list = s.arr(v, p);
       if (list.length === 0) s.fail(p, 'is empty (list at least one condition)');
-      if (depth >= MAX_CONDITION_DEPTH) s.fail(p, `nests anyOf more than ${MAX_CONDITION_DEPTH} levels deep (flatten it: anyOf inside anyOf means the same as one list)`);
+      if (depth >= MAX_CONDITION_DEPTH)
+        s.fail(p, `nests anyOf more than ${MAX_CONDITION_DEPTH} levels deep (flatten it: anyOf inside anyOf means the same as one list)`);
       return { anyOf: list.map((c, i) => validateCondition(s, c, `${p}[${i}]`, depth + 1)) };
     }
   }
@@ -128,7 +135,8 @@ function timeoutMinutes(s: Shape, value: unknown): number | { pc: number; smartp
     const x = value as Obj;
     return { pc: positive(x.pc, 'session.timeoutMinutes.pc'), smartphone: positive(x.smartphone, 'session.timeoutMinutes.smartphone') };
   }
-  if (typeof value !== 'number') s.fail('session.timeoutMinutes', `must be a number or { "pc": N, "smartphone": M }, not ${describe(value)}`);
+  if (typeof value !== 'number')
+    s.fail('session.timeoutMinutes', `must be a number or { "pc": N, "smartphone": M }, not ${describe(value)}`);
   return positive(value, 'session.timeoutMinutes');
 }
 
@@ -137,7 +145,10 @@ export function validateGoals(value: unknown, file = 'goals'): GoalsDoc {
   const s: Shape = new Shape(file);
   const doc: Obj = s.obj(value, '');
   if (doc.format !== GOALS_FORMAT) {
-    s.fail('format', doc.format === undefined ? `is missing (expected "${GOALS_FORMAT}")` : `is ${describe(doc.format)}; expected "${GOALS_FORMAT}"`);
+    s.fail(
+      'format',
+      doc.format === undefined ? `is missing (expected "${GOALS_FORMAT}")` : `is ${describe(doc.format)}; expected "${GOALS_FORMAT}"`,
+    );
   }
   const out: GoalsDoc = { format: GOALS_FORMAT, goals: [] };
   if (doc.model !== undefined) out.model = s.oneOf(doc.model, MODEL_NAMES, 'model');
@@ -147,7 +158,10 @@ export function validateGoals(value: unknown, file = 'goals'): GoalsDoc {
     const minutes = timeoutMinutes(s, x.timeoutMinutes);
     // A GA4 property's session timeout goes up to 7 h 55 min (Admin > Data streams > Adjust session timeout).
     if (out.model === 'ga4' && typeof minutes === 'number' && minutes > GA4_MAX_TIMEOUT_MINUTES) {
-      s.fail('session.timeoutMinutes', `is ${minutes}, but a GA4 property's session timeout is at most 7 h 55 min (${GA4_MAX_TIMEOUT_MINUTES})`);
+      s.fail(
+        'session.timeoutMinutes',
+        `is ${minutes}, but a GA4 property's session timeout is at most 7 h 55 min (${GA4_MAX_TIMEOUT_MINUTES})`,
+      );
     }
     if (minutes !== undefined) out.session.timeoutMinutes = minutes;
     const zone = s.optStr(x.timezone, 'session.timezone');

@@ -11,7 +11,8 @@ function common(s: Shape, e: Obj, path: string, t: number): { t: number; browser
   const browser = s.optStr(e.browser, `${path}.browser`);
   if (browser !== undefined) out.browser = browser;
   if (e.tab !== undefined) {
-    if (typeof e.tab !== 'string' && typeof e.tab !== 'number') s.fail(`${path}.tab`, `must be a string or a number, not ${describe(e.tab)}`);
+    if (typeof e.tab !== 'string' && typeof e.tab !== 'number')
+      s.fail(`${path}.tab`, `must be a string or a number, not ${describe(e.tab)}`);
     out.tab = e.tab;
   }
   return out;
@@ -72,7 +73,10 @@ function hitFields(s: Shape, e: Obj, path: string, base: ReturnType<typeof commo
   if (e.service !== undefined) {
     const x = s.obj(e.service, `${path}.service`);
     if (typeof x.status !== 'number' && typeof x.status !== 'string') {
-      s.fail(`${path}.service.status`, x.status === undefined ? 'is missing' : `must be a number or a status name, not ${describe(x.status)}`);
+      s.fail(
+        `${path}.service.status`,
+        x.status === undefined ? 'is missing' : `must be a number or a status name, not ${describe(x.status)}`,
+      );
     }
     hit.service = { topic: s.str(x.topic, `${path}.service.topic`), status: x.status };
     const serviceId = s.optStr(x.serviceId, `${path}.service.serviceId`);

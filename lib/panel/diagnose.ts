@@ -6,8 +6,7 @@ export const FIX: Record<FindingCode, string> = {
   'tag-missing': 'Add the vendor’s tag to this page (or to the template it uses).',
   'tag-failed': 'Check ad blockers, consent settings and the collection endpoint for this request.',
   'tag-not-fired-on-goal-page': 'Make the tag send a pageview on the goal page, or the goal can never count.',
-  'cross-domain-break':
-    'Add both domains to cross-domain tracking and make links between them carry the link parameter.',
+  'cross-domain-break': 'Add both domains to cross-domain tracking and make links between them carry the link parameter.',
   'goal-before-experience': 'Display the experience earlier in the visit, or use a goal that is not tied to it.',
   'experience-not-displayed': 'Check the experience’s targeting: it was not displayed in the visit that reached the goal.',
   'page-counted-twice': 'Send the page view for this route from one place only (the tag or the router), not both.',
@@ -24,9 +23,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map((f, i) => ({ f, i }))
     .sort(
       (a, b) =>
-        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
-        (a.f.t ? toMs(a.f.t) : 0) - (b.f.t ? toMs(b.f.t) : 0) ||
-        a.i - b.i,
+        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || (a.f.t ? toMs(a.f.t) : 0) - (b.f.t ? toMs(b.f.t) : 0) || a.i - b.i,
     )
     .map((x) => x.f);
 }

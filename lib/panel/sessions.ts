@@ -36,7 +36,7 @@ function hopWhy(hop: ReportHop, findings: readonly Finding[]): string {
   if (hop.linked) return hop.param ? `Linked by ${hop.param}` : 'Same visitor carried over';
   const t = toMs(hop.t);
   const finding = findings.find(
-    (f) => f.code === 'cross-domain-break' && ((f.t !== undefined && Math.abs(toMs(f.t) - t) < 1) || (f.url?.includes(hop.to))),
+    (f) => f.code === 'cross-domain-break' && ((f.t !== undefined && Math.abs(toMs(f.t) - t) < 1) || f.url?.includes(hop.to)),
   );
   if (finding) return finding.message;
   const who = hop.visitorTo ? `new visitor ${hop.visitorTo}` : 'new visitor';

@@ -89,9 +89,7 @@ export function createPanelStore({ transport, engine, tabId }: StoreOptions): Pa
     }
   });
   const report = computed(() => (result.value.ok ? result.value.value : null));
-  const tags = computed(() =>
-    buildTagModel(events.value, engine, report.value?.findings ?? [], goals.value.endpoints),
-  );
+  const tags = computed(() => buildTagModel(events.value, engine, report.value?.findings ?? [], goals.value.endpoints));
 
   const unsubscribe = transport.subscribe(tabId, (push) => {
     live.value = reduce(live.value, push);
@@ -137,10 +135,11 @@ export function createPanelStore({ transport, engine, tabId }: StoreOptions): Pa
   }
 
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
-  const plainEvents = () => events.value.map((e) => {
-    const { id: _id, ...rest } = e as StoredEvent;
-    return rest as JourneyEvent;
-  });
+  const plainEvents = () =>
+    events.value.map((e) => {
+      const { id: _id, ...rest } = e as StoredEvent;
+      return rest as JourneyEvent;
+    });
 
   return {
     tabId,
@@ -176,9 +175,12 @@ export function createPanelStore({ transport, engine, tabId }: StoreOptions): Pa
       }),
     }),
     exportHar: () => ({ name: `journey-${stamp()}.har`, mime: 'application/json', text: engine.toHar(plainEvents()) }),
-    exportHitsCsv: (paramColumns, pages = tags.value.pages) => ({ name: `hits-${stamp()}.csv`, mime: 'text/csv', text: hitsCsv(pages, paramColumns) }),
-    exportReport: () =>
-      report.value ? { name: `report-${stamp()}.json`, mime: 'application/json', text: json(report.value) } : null,
+    exportHitsCsv: (paramColumns, pages = tags.value.pages) => ({
+      name: `hits-${stamp()}.csv`,
+      mime: 'text/csv',
+      text: hitsCsv(pages, paramColumns),
+    }),
+    exportReport: () => (report.value ? { name: `report-${stamp()}.json`, mime: 'application/json', text: json(report.value) } : null),
     dispose: unsubscribe,
   };
 }

@@ -143,14 +143,30 @@ function hitLabel(h: HitBody): string {
   return h.kind;
 }
 
-function entryFor(e: JourneyEvent & { id?: string }, index: number, engine: PanelEngine, endpoints?: readonly CustomEndpoint[]): TagEntry | null {
+function entryFor(
+  e: JourneyEvent & { id?: string },
+  index: number,
+  engine: PanelEngine,
+  endpoints?: readonly CustomEndpoint[],
+): TagEntry | null {
   const id = e.id ?? `e${index}`;
   if (e.type === 'navigation' || e.type === 'route') return null;
   if (e.type === 'hit') {
     const delivered = e.delivered !== false;
     return finish({
-      id, t: e.t, vendor: e.vendor, vendorName: e.vendor, account: e.account, label: hitLabel(e),
-      role: 'hit', hits: [e], delivered, url: e.url, via: 'hit', params: hitParams(e), problems: [],
+      id,
+      t: e.t,
+      vendor: e.vendor,
+      vendorName: e.vendor,
+      account: e.account,
+      label: hitLabel(e),
+      role: 'hit',
+      hits: [e],
+      delivered,
+      url: e.url,
+      via: 'hit',
+      params: hitParams(e),
+      problems: [],
     });
   }
   const d = decodeOnce(engine, e, endpoints);
@@ -171,7 +187,10 @@ function entryFor(e: JourneyEvent & { id?: string }, index: number, engine: Pane
     error: e.type === 'request' ? e.error : undefined,
     url: e.type === 'request' ? e.url : (first?.url ?? e.pageUrl ?? e.target),
     via: e.type,
-    request: e.type === 'request' ? { method: (e.method ?? 'GET').toUpperCase(), body: e.body, ...(e.bodyEncoding ? { bodyEncoding: e.bodyEncoding } : {}) } : undefined,
+    request:
+      e.type === 'request'
+        ? { method: (e.method ?? 'GET').toUpperCase(), body: e.body, ...(e.bodyEncoding ? { bodyEncoding: e.bodyEncoding } : {}) }
+        : undefined,
     params: d.params,
     problems: d.problems ?? [],
   });
@@ -245,7 +264,15 @@ export function buildTagModel(
     const browser = e.browser ?? 'default';
     if (e.type === 'navigation') {
       const page: TagPage = {
-        key: `p${pages.length}`, t: e.t, url: e.url, browser, navigated: true, kind: 'load', entries: [], vendors: [], problems: [],
+        key: `p${pages.length}`,
+        t: e.t,
+        url: e.url,
+        browser,
+        navigated: true,
+        kind: 'load',
+        entries: [],
+        vendors: [],
+        problems: [],
       };
       pages.push(page);
       current.set(`${browser}\u0000${e.tab ?? ''}`, page);
@@ -255,12 +282,23 @@ export function buildTagModel(
     if (e.type === 'route') {
       const now = pageOf(browser, e.tab);
       // A restore shows an earlier document again: the virtual page goes under that one.
-      const restored = e.kind === 'restore'
-        ? [...pages].reverse().find((p) => p.browser === browser && p.kind === 'load' && p.navigated && stripHash(p.url) === stripHash(e.url))
-        : undefined;
+      const restored =
+        e.kind === 'restore'
+          ? [...pages]
+              .reverse()
+              .find((p) => p.browser === browser && p.kind === 'load' && p.navigated && stripHash(p.url) === stripHash(e.url))
+          : undefined;
       const doc = restored ?? now;
       const page: TagPage = {
-        key: `p${pages.length}`, t: e.t, url: e.url, browser, navigated: true, kind: e.kind, entries: [], vendors: [], problems: [],
+        key: `p${pages.length}`,
+        t: e.t,
+        url: e.url,
+        browser,
+        navigated: true,
+        kind: e.kind,
+        entries: [],
+        vendors: [],
+        problems: [],
       };
       if (doc) page.document = documentOf(doc);
       pages.push(page);
@@ -277,11 +315,25 @@ export function buildTagModel(
       // A late hit from a route or a page the browser already left belongs to that one.
       const doc = documentOf(page);
       const route = [...pages].reverse().find((p) => p.browser === browser && documentOf(p) === doc && p.url === pageUrl);
-      const earlier = route ?? (stripHash(page.url) !== stripHash(pageUrl) ? [...pages].reverse().find((p) => p.browser === browser && stripHash(p.url) === stripHash(pageUrl)) : undefined);
+      const earlier =
+        route ??
+        (stripHash(page.url) !== stripHash(pageUrl)
+          ? [...pages].reverse().find((p) => p.browser === browser && stripHash(p.url) === stripHash(pageUrl))
+          : undefined);
       if (earlier) page = earlier;
     }
     if (!page) {
-      page = { key: `p${pages.length}`, t: e.t, url: pageUrl ?? '', browser, navigated: false, kind: 'load', entries: [], vendors: [], problems: [] };
+      page = {
+        key: `p${pages.length}`,
+        t: e.t,
+        url: pageUrl ?? '',
+        browser,
+        navigated: false,
+        kind: 'load',
+        entries: [],
+        vendors: [],
+        problems: [],
+      };
       pages.push(page);
       current.set(`${browser}\u0000`, page);
     }
@@ -292,7 +344,14 @@ export function buildTagModel(
     for (const h of entry.hits) {
       sends.push({ ...h, t: entry.t, delivered: entry.delivered, entry });
       if (h.kind === 'experience' && h.experience) {
-        experiences.push({ t: entry.t, browser, id: h.experience.id, variant: h.experience.variant, vendor: h.vendor, delivered: entry.delivered });
+        experiences.push({
+          t: entry.t,
+          browser,
+          id: h.experience.id,
+          variant: h.experience.variant,
+          vendor: h.vendor,
+          delivered: entry.delivered,
+        });
       }
     }
   }
@@ -337,10 +396,7 @@ export function filterTagPages(pages: readonly TagPage[], f: TagFilter): TagPage
   return pages.map((p) => ({
     ...p,
     entries: p.entries.filter(
-      (e) =>
-        (!f.vendor || e.vendor === f.vendor) &&
-        (!f.account || e.account === f.account) &&
-        (!text || e.haystack.includes(text)),
+      (e) => (!f.vendor || e.vendor === f.vendor) && (!f.account || e.account === f.account) && (!text || e.haystack.includes(text)),
     ),
     vendors: p.vendors.filter((v) => (!f.vendor || v.vendor === f.vendor) && (!f.account || v.accounts.includes(f.account))),
   }));

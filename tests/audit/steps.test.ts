@@ -34,7 +34,10 @@ describe('steps files', () => {
     [{ steps: [{ wait: -1 }] }, 'steps[0].wait must be a number of milliseconds between 0 and 120000'],
     [{ steps: [{ wait: 1e9 }] }, 'steps[0].wait must be a number of milliseconds between 0 and 120000'],
     [{ steps: [{ wait: 'soon' }] }, 'steps[0].wait must be milliseconds (e.g. 500) or {"selector": "#id"}'],
-    [{ steps: [{ wait: { selector: '#x', timeoutMs: 0 } }] }, 'steps[0].wait.timeoutMs must be a number of milliseconds between 1 and 120000'],
+    [
+      { steps: [{ wait: { selector: '#x', timeoutMs: 0 } }] },
+      'steps[0].wait.timeoutMs must be a number of milliseconds between 1 and 120000',
+    ],
     [{ steps: [{ navigate: '' }] }, 'steps[0].navigate must be a URL or a path such as "/cart"'],
     [{ steps: [{ reload: 'yes' }] }, 'steps[0].reload must be true'],
     [[{ click: '' }], '[0].click must be a CSS selector such as "#checkout"'],

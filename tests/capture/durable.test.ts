@@ -13,7 +13,8 @@ const TAB = 3;
 const PAGE = 'https://shop.example/cart';
 const T = 1_700_000_000_000;
 const push = (n: number): CaptureRecord => ({ kind: 'push', t: T + n, target: 'dataLayer', value: { n }, pageUrl: PAGE });
-const numbers = (events: { type: string; value?: unknown }[]) => events.filter((e) => e.type === 'push').map((e) => (e.value as { n: number }).n);
+const numbers = (events: { type: string; value?: unknown }[]) =>
+  events.filter((e) => e.type === 'push').map((e) => (e.value as { n: number }).n);
 
 /** A small seeded generator, so a failing pattern can be run again. */
 function random(seed: number): () => number {
@@ -123,12 +124,23 @@ describe('the background takes only what the sending frame can have seen', () =>
     ['a navigation to a host the frame is not on', { kind: 'page', t: T, url: 'https://never.example/', referrer: '' }],
     ['a record dated an hour back', { ...beacon, t: T - 3_600_000 }],
     ['a record dated in the future', { ...beacon, t: T + 3_600_000 }],
-    ['a push claiming another page', { kind: 'push', t: T, target: 'dataLayer', value: { event: 'purchase' }, pageUrl: 'https://other.example/' }],
+    [
+      'a push claiming another page',
+      { kind: 'push', t: T, target: 'dataLayer', value: { event: 'purchase' }, pageUrl: 'https://other.example/' },
+    ],
   ])('refuses %s, keeps the rest of the batch, and uses up its number', async (_what, forged) => {
     const got: { records: unknown[] }[] = [];
-    const answer = await handleMessage({ type: 'goalpost:capture', doc: 'doc-00000001', seq: 10, records: [beacon, forged, beacon] }, sender, deps(got));
+    const answer = await handleMessage(
+      { type: 'goalpost:capture', doc: 'doc-00000001', seq: 10, records: [beacon, forged, beacon] },
+      sender,
+      deps(got),
+    );
     expect(answer).toEqual({ ok: true, next: 13 });
-    expect(got[0]?.records).toEqual([expect.objectContaining({ url: beacon.url }), undefined, expect.objectContaining({ url: beacon.url })]);
+    expect(got[0]?.records).toEqual([
+      expect.objectContaining({ url: beacon.url }),
+      undefined,
+      expect.objectContaining({ url: beacon.url }),
+    ]);
   });
 
   it('refuses a page record from a subframe, and batches without a document id or number', async () => {
@@ -137,7 +149,15 @@ describe('the background takes only what the sending frame can have seen', () =>
     await handleMessage({ type: 'goalpost:capture', doc: 'doc-00000001', seq: 0, records: [page] }, { ...sender, frameId: 4 }, deps(got));
     expect(got[0]?.records).toEqual([undefined]);
     expect(await handleMessage({ type: 'goalpost:capture', seq: 0, records: [beacon] }, sender, deps(got))).toEqual({ ok: false });
-    expect(await handleMessage({ type: 'goalpost:capture', doc: 'doc-00000001', seq: -1, records: [beacon] }, sender, deps(got))).toEqual({ ok: false });
-    expect(await handleMessage({ type: 'goalpost:capture', doc: 'doc-00000001', seq: 0, records: [beacon] }, { ...sender, url: undefined }, deps(got))).toEqual({ ok: false });
+    expect(await handleMessage({ type: 'goalpost:capture', doc: 'doc-00000001', seq: -1, records: [beacon] }, sender, deps(got))).toEqual({
+      ok: false,
+    });
+    expect(
+      await handleMessage(
+        { type: 'goalpost:capture', doc: 'doc-00000001', seq: 0, records: [beacon] },
+        { ...sender, url: undefined },
+        deps(got),
+      ),
+    ).toEqual({ ok: false });
   });
 });

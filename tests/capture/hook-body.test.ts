@@ -26,7 +26,9 @@ describe('the hook keeps binary bodies whole', () => {
   });
 
   it('a bigger binary body is noted, not cut (a cut compressed body could not be inflated)', () => {
-    expect(readBody(new Uint8Array(MAX_BINARY_BYTES + 1).fill(0x8b), n)).toEqual({ bodyNote: `binary typed array of ${MAX_BINARY_BYTES + 1} bytes not shown (over ${MAX_BINARY_BYTES} bytes)` });
+    expect(readBody(new Uint8Array(MAX_BINARY_BYTES + 1).fill(0x8b), n)).toEqual({
+      bodyNote: `binary typed array of ${MAX_BINARY_BYTES + 1} bytes not shown (over ${MAX_BINARY_BYTES} bytes)`,
+    });
   });
 
   it('text bytes stay text', () => {

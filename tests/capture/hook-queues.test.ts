@@ -28,7 +28,14 @@ beforeEach(() => {
   };
   // Proxies printing as their originals are mask.ts's business; here only the calls matter.
   const mask = { proxy: (fn: Function, apply: any) => new Proxy(fn, { apply }) } as unknown as Masker;
-  const ctx: HookContext = { win, n, mask, emit: { add: (r) => records.push(r), flush() {} }, wanted: () => true, pollQueues: () => queues.poll() };
+  const ctx: HookContext = {
+    win,
+    n,
+    mask,
+    emit: { add: (r) => records.push(r), flush() {} },
+    wanted: () => true,
+    pollQueues: () => queues.poll(),
+  };
   queues = watchQueues(ctx);
 });
 
@@ -135,7 +142,9 @@ describe('lpTag', () => {
 
   it('records bus publications once across the snippet stub and the real bus, in both call forms, passing results and errors through', () => {
     const deferred: (() => void)[] = [];
-    win.lpTag = { events: { trigger: (a: unknown, e: unknown, d: unknown) => void deferred.push(() => win.lpTag.events.trigger(a, e, d)) } };
+    win.lpTag = {
+      events: { trigger: (a: unknown, e: unknown, d: unknown) => void deferred.push(() => win.lpTag.events.trigger(a, e, d)) },
+    };
     queues.poll();
     const data = { engagementId: 7 };
     win.lpTag.events.trigger('LP_OFFERS', 'OFFER_DISPLAY', data);

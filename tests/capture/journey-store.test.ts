@@ -5,7 +5,10 @@ import { toJourney } from '../../lib/extension/journey-view';
 import { MemoryArea } from './memory-area';
 
 function push(log: TabLog, tab: number, n: number, size = 0): LogEntry {
-  const e: LogEntry = { via: 'hook', ev: { id: `${tab}:${log.seq++}`, type: 'push', t: 1000 + n, target: 'dataLayer', value: { n, pad: 'x'.repeat(size) }, tab } };
+  const e: LogEntry = {
+    via: 'hook',
+    ev: { id: `${tab}:${log.seq++}`, type: 'push', t: 1000 + n, target: 'dataLayer', value: { n, pad: 'x'.repeat(size) }, tab },
+  };
   log.entries.push(e);
   return e;
 }
@@ -123,7 +126,9 @@ describe('journey storage', () => {
     expect(j.events).toHaveLength(100);
     expect(j.dropped).toBe(600);
     expect(j.events[0]).toMatchObject({ value: { n: 600 } });
-    const storedEntries = [...area.data.entries()].filter(([k]) => k.startsWith('tab:4:')).reduce((n, [, v]) => n + (JSON.parse(v) as { entries: unknown[] }).entries.length, 0);
+    const storedEntries = [...area.data.entries()]
+      .filter(([k]) => k.startsWith('tab:4:'))
+      .reduce((n, [, v]) => n + (JSON.parse(v) as { entries: unknown[] }).entries.length, 0);
     expect(storedEntries).toBeGreaterThanOrEqual(100);
     expect(storedEntries).toBeLessThan(100 + 64);
     const fresh = new JourneyStore(area, { bounds: { maxEvents: 100, maxBytes: 1e9 } });
@@ -166,7 +171,10 @@ describe('journey storage', () => {
 
   it('tells listeners which kept entries changed', async () => {
     const seen: string[] = [];
-    const store = new JourneyStore(new MemoryArea(), { bounds: { maxEvents: 2, maxBytes: 1e9 }, onChange: (_t, changed) => seen.push(...changed.map((c) => c.ev.id)) });
+    const store = new JourneyStore(new MemoryArea(), {
+      bounds: { maxEvents: 2, maxBytes: 1e9 },
+      onChange: (_t, changed) => seen.push(...changed.map((c) => c.ev.id)),
+    });
     await store.update(1, (log) => [push(log, 1, 1), push(log, 1, 2), push(log, 1, 3)]);
     expect(seen).toEqual(['1:1', '1:2']);
   });

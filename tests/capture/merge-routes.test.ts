@@ -21,8 +21,21 @@ function setup() {
 /** A relay's batch: each call takes the next sequence numbers of one document. */
 const batch = relayBatches();
 
-const rec = (over: Partial<RouteRecord> = {}): RouteRecord => ({ kind: 'route', t: T + 10, url: `${APP}cart`, from: APP, how: 'push', ...over });
-const soft = (over: Partial<{ url: string; t: number; how: 'history' | 'fragment'; backForward: boolean }> = {}) => ({ url: `${APP}cart`, t: T + 12, how: 'history' as const, backForward: false, ...over });
+const rec = (over: Partial<RouteRecord> = {}): RouteRecord => ({
+  kind: 'route',
+  t: T + 10,
+  url: `${APP}cart`,
+  from: APP,
+  how: 'push',
+  ...over,
+});
+const soft = (over: Partial<{ url: string; t: number; how: 'history' | 'fragment'; backForward: boolean }> = {}) => ({
+  url: `${APP}cart`,
+  t: T + 12,
+  how: 'history' as const,
+  backForward: false,
+  ...over,
+});
 
 describe('route merging', () => {
   it.each([
@@ -37,7 +50,9 @@ describe('route merging', () => {
     const j = await journey();
     expect(j.format).toBe('goalpost.journey/2');
     // The hook's time, in the page's clock like the requests that follow the change.
-    expect(j.events.filter((e) => e.type === 'route')).toEqual([{ type: 'route', t: T + 10, url: `${APP}cart`, from: APP, kind: 'replace', tab: TAB }]);
+    expect(j.events.filter((e) => e.type === 'route')).toEqual([
+      { type: 'route', t: T + 10, url: `${APP}cart`, from: APP, kind: 'replace', tab: TAB },
+    ]);
   });
 
   it('webNavigation alone: push, fragment, back/forward from its qualifiers, the tab’s address as from', async () => {
@@ -78,7 +93,11 @@ describe('route merging', () => {
       await merger.navigation(TAB, { url: APP, t: T + 2_000 });
       if (!hookFirst) await merger.capture(TAB, batch([restore]));
       const events = (await journey()).events;
-      expect(events.map((e) => `${e.type} ${'kind' in e && e.type === 'route' ? e.kind : ''}`.trim())).toEqual(['navigation', 'navigation', 'route restore']);
+      expect(events.map((e) => `${e.type} ${'kind' in e && e.type === 'route' ? e.kind : ''}`.trim())).toEqual([
+        'navigation',
+        'navigation',
+        'route restore',
+      ]);
     }
   });
 });

@@ -49,7 +49,17 @@ describe('merging the hook and network views', () => {
     await merger.netOutcome(TAB, '1', { status: 204, final: true });
     await merger.capture(TAB, batch([hook()]));
     expect(await events()).toEqual([
-      { type: 'request', t: T + 2, url: COLLECT, method: 'POST', initiator: 'beacon', pageUrl: PAGE, body: 'en=page_view', status: 204, tab: TAB },
+      {
+        type: 'request',
+        t: T + 2,
+        url: COLLECT,
+        method: 'POST',
+        initiator: 'beacon',
+        pageUrl: PAGE,
+        body: 'en=page_view',
+        status: 204,
+        tab: TAB,
+      },
     ]);
   });
 
@@ -131,8 +141,16 @@ describe('merging the hook and network views', () => {
   it('adds the page’s user agent, language and time zone to its navigation', async () => {
     const { merger, events } = setup();
     await merger.navigation(TAB, { url: PAGE, t: T, transition: 'link' });
-    await merger.capture(TAB, batch([{ kind: 'page', t: T + 5, url: PAGE, referrer: '', userAgent: 'UA/1', language: 'de-DE', timezoneOffset: -60 }]));
-    await merger.capture(TAB, batch([{ kind: 'page', t: T + 90, url: 'https://pay.example/p', referrer: '', userAgent: 'UA/1', language: 'de-DE', timezoneOffset: -60 }]));
+    await merger.capture(
+      TAB,
+      batch([{ kind: 'page', t: T + 5, url: PAGE, referrer: '', userAgent: 'UA/1', language: 'de-DE', timezoneOffset: -60 }]),
+    );
+    await merger.capture(
+      TAB,
+      batch([
+        { kind: 'page', t: T + 90, url: 'https://pay.example/p', referrer: '', userAgent: 'UA/1', language: 'de-DE', timezoneOffset: -60 },
+      ]),
+    );
     expect(await events()).toEqual([
       { type: 'navigation', t: T, url: PAGE, tab: TAB, transition: 'link', userAgent: 'UA/1', language: 'de-DE', timezoneOffset: -60 },
       { type: 'navigation', t: T + 90, url: 'https://pay.example/p', tab: TAB, userAgent: 'UA/1', language: 'de-DE', timezoneOffset: -60 },
@@ -143,7 +161,9 @@ describe('merging the hook and network views', () => {
     const { merger, events } = setup();
     await merger.capture(TAB, batch([{ kind: 'page', t: T + 8, url: PAGE, referrer: 'https://ref.example/' }]));
     await merger.navigation(TAB, { url: PAGE, t: T, transition: 'typed' });
-    expect(await events()).toEqual([{ type: 'navigation', t: T + 8, url: PAGE, tab: TAB, transition: 'typed', referrer: 'https://ref.example/' }]);
+    expect(await events()).toEqual([
+      { type: 'navigation', t: T + 8, url: PAGE, tab: TAB, transition: 'typed', referrer: 'https://ref.example/' },
+    ]);
   });
 
   it('a reload pairs with its own load, not with an earlier load whose commit was missed', async () => {
@@ -164,7 +184,10 @@ describe('merging the hook and network views', () => {
     await merger.navigation(TAB, { url: PAGE, t: T, transition: 'typed' });
     await merger.navigation(TAB, { url: PAGE, t: T + 3_000, transition: 'reload' });
     await merger.capture(TAB, batch([{ kind: 'page', t: T + 3_004, url: PAGE, referrer: 'https://ref.example/' }]));
-    expect((await events()).map((e) => (e.type === 'navigation' ? `${e.transition}:${e.referrer ?? ''}` : ''))).toEqual(['typed:', 'reload:https://ref.example/']);
+    expect((await events()).map((e) => (e.type === 'navigation' ? `${e.transition}:${e.referrer ?? ''}` : ''))).toEqual([
+      'typed:',
+      'reload:https://ref.example/',
+    ]);
   });
 
   it('network-only requests carry the tab’s current page', async () => {
@@ -184,8 +207,14 @@ describe('merging the hook and network views', () => {
   it('a hook record handled while the completion waits for its turn takes the completion’s status', async () => {
     const { merger, events } = setup();
     const url = 'https://api.other.example/v1/save';
-    await Promise.all([merger.capture(TAB, batch([hook({ api: 'fetch', url, body: '{}' })])), merger.netDone(TAB, net('21', { url, type: 'xmlhttprequest' }), { error: 'net::ERR_BLOCKED_BY_CLIENT' }, false)]);
-    await Promise.all([merger.netDone(TAB, net('22', { url, type: 'xmlhttprequest', t: T + 50 }), { status: 201 }, false), merger.capture(TAB, batch([hook({ api: 'fetch', url, body: '[]', t: T + 49 })]))]);
+    await Promise.all([
+      merger.capture(TAB, batch([hook({ api: 'fetch', url, body: '{}' })])),
+      merger.netDone(TAB, net('21', { url, type: 'xmlhttprequest' }), { error: 'net::ERR_BLOCKED_BY_CLIENT' }, false),
+    ]);
+    await Promise.all([
+      merger.netDone(TAB, net('22', { url, type: 'xmlhttprequest', t: T + 50 }), { status: 201 }, false),
+      merger.capture(TAB, batch([hook({ api: 'fetch', url, body: '[]', t: T + 49 })])),
+    ]);
     expect(await events()).toEqual([
       expect.objectContaining({ body: '{}', error: 'net::ERR_BLOCKED_BY_CLIENT' }),
       expect.objectContaining({ body: '[]', status: 201 }),

@@ -17,7 +17,7 @@ describe('relay validation', () => {
     expect(records).toEqual([beacon, push, pageRec, routeRec, { ...routeRec, how: 'restore', from: '' }]);
   });
 
-  it('keeps the page\'s user agent, language and time-zone offset (linker checksums cover them)', () => {
+  it("keeps the page's user agent, language and time-zone offset (linker checksums cover them)", () => {
     const fp = { ...pageRec, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0', language: 'ja-JP', timezoneOffset: -540 };
     expect(parseBatch(batch([fp]))).toEqual([fp]);
   });
@@ -74,7 +74,8 @@ describe('relay validation', () => {
   });
 
   it('keeps nothing of the page object graph, and __proto__ keys stay plain data', () => {
-    const text = '{"v":1,"records":[{"kind":"push","t":1,"target":"dataLayer","value":{"__proto__":{"polluted":true}},"pageUrl":"https://a.example/"}]}';
+    const text =
+      '{"v":1,"records":[{"kind":"push","t":1,"target":"dataLayer","value":{"__proto__":{"polluted":true}},"pageUrl":"https://a.example/"}]}';
     const records = parseBatch(text);
     expect(records).not.toBeNull();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -13,7 +13,10 @@ describe('--browser', () => {
   });
 
   it.each([['audit', 'https://shop.test/'], ['demo']])('%s refuses another browser with one sentence and exit 2', (...args) => {
-    const r = spawnSync(process.execPath, [join(root, 'bin/goalpost.mjs'), ...args, '--browser', 'safari'], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [join(root, 'bin/goalpost.mjs'), ...args, '--browser', 'safari'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(`goalpost: ${args[0]}: --browser must be chromium or firefox (got "safari")`);
   });

@@ -7,12 +7,22 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'goalpost-gzip-'));
-const goalpost = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin/goalpost.mjs'), ...args], { cwd: tmp, encoding: 'utf8', timeout: 60_000 });
+const goalpost = (args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin/goalpost.mjs'), ...args], { cwd: tmp, encoding: 'utf8', timeout: 60_000 });
 
 // What @amplitude/analytics-browser uploads once the batch passes 2 KiB: HTTP API v2 JSON, gzipped.
 const upload = JSON.stringify({
   api_key: 'amp-cli',
-  events: [{ event_type: '[Amplitude] Page Viewed', device_id: 'dev-cli', session_id: 1700000000000, time: 1700000000000, insert_id: 'c-1', event_properties: { '[Amplitude] Page URL': 'https://shop.example/' } }],
+  events: [
+    {
+      event_type: '[Amplitude] Page Viewed',
+      device_id: 'dev-cli',
+      session_id: 1700000000000,
+      time: 1700000000000,
+      insert_id: 'c-1',
+      event_properties: { '[Amplitude] Page URL': 'https://shop.example/' },
+    },
+  ],
 });
 const gz = gzipSync(upload);
 
@@ -33,9 +43,25 @@ describe('compressed uploads in the CLI', () => {
   });
 
   it('replay reads a journey request kept as base64', () => {
-    const journey = { format: 'goalpost.journey/1', events: [{ type: 'request', t: 1700000000000, method: 'POST', url: 'https://api2.amplitude.com/2/httpapi', body: gz.toString('base64'), bodyEncoding: 'base64', pageUrl: 'https://shop.example/' }] };
+    const journey = {
+      format: 'goalpost.journey/1',
+      events: [
+        {
+          type: 'request',
+          t: 1700000000000,
+          method: 'POST',
+          url: 'https://api2.amplitude.com/2/httpapi',
+          body: gz.toString('base64'),
+          bodyEncoding: 'base64',
+          pageUrl: 'https://shop.example/',
+        },
+      ],
+    };
     writeFileSync(join(tmp, 'j.json'), JSON.stringify(journey));
-    writeFileSync(join(tmp, 'g.json'), JSON.stringify({ format: 'goalpost.goals/1', vendors: ['amplitude'], goals: [{ id: 'home', when: { url: 'shop.example' } }] }));
+    writeFileSync(
+      join(tmp, 'g.json'),
+      JSON.stringify({ format: 'goalpost.goals/1', vendors: ['amplitude'], goals: [{ id: 'home', when: { url: 'shop.example' } }] }),
+    );
     const r = goalpost(['replay', 'j.json', '--goals', 'g.json', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);

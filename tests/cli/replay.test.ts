@@ -49,7 +49,10 @@ describe('goalpost replay', () => {
   });
 
   it('merges several files as several browsers (people)', () => {
-    const one = { format: 'goalpost.journey/1', events: [{ t: '2026-03-01T10:00:00Z', type: 'hit', vendor: 'ptengine', kind: 'pageview', url: 'https://shop.example/thanks' }] };
+    const one = {
+      format: 'goalpost.journey/1',
+      events: [{ t: '2026-03-01T10:00:00Z', type: 'hit', vendor: 'ptengine', kind: 'pageview', url: 'https://shop.example/thanks' }],
+    };
     const r = goalpost(['replay', file('alice.json', one), file('bob.journey.json', one), '--json']);
     const report = JSON.parse(r.out);
     expect(report.visitors.map((v: { browser: string }) => v.browser)).toEqual(['alice', 'bob']);
@@ -57,7 +60,18 @@ describe('goalpost replay', () => {
   });
 
   it('reads HAR files', () => {
-    const har = { log: { entries: [{ startedDateTime: '2026-03-01T10:00:00Z', _resourceType: 'document', request: { url: 'https://shop.example/' }, response: { status: 200 } }] } };
+    const har = {
+      log: {
+        entries: [
+          {
+            startedDateTime: '2026-03-01T10:00:00Z',
+            _resourceType: 'document',
+            request: { url: 'https://shop.example/' },
+            response: { status: 200 },
+          },
+        ],
+      },
+    };
     const r = goalpost(['replay', file('x.har', har), '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).pages[0].url).toBe('https://shop.example/');
@@ -92,18 +106,34 @@ describe('goalpost replay', () => {
     // Written as text: JSON.stringify itself overflows at these depths.
     const nest = (open: string, inner: string, close: string, n: number) => open.repeat(n) + inner + close.repeat(n);
     for (const depth of [33, 3_000, 100_000]) {
-      const goals = file(`deep-${depth}.goals.json`, `{"format":"goalpost.goals/1","goals":[{"id":"g","name":"G","when":${nest('{"anyOf":[', '{"event":"x"}', ']}', depth)}}]}`);
+      const goals = file(
+        `deep-${depth}.goals.json`,
+        `{"format":"goalpost.goals/1","goals":[{"id":"g","name":"G","when":${nest('{"anyOf":[', '{"event":"x"}', ']}', depth)}}]}`,
+      );
       const r = goalpost(['replay', '01-conversion-vs-goal.journey.json', '--goals', goals]);
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(new RegExp(`^goalpost: .*deep-${depth}\\.goals\\.json: goals\\[0\\]\\.when(\\.anyOf\\[0\\]){32}\\.anyOf nests anyOf more than 32 levels deep[^\\n]*\\n$`));
+      expect(r.err).toMatch(
+        new RegExp(
+          `^goalpost: .*deep-${depth}\\.goals\\.json: goals\\[0\\]\\.when(\\.anyOf\\[0\\]){32}\\.anyOf nests anyOf more than 32 levels deep[^\\n]*\\n$`,
+        ),
+      );
     }
     // 32 levels are fine.
-    const ok = file('deep-ok.goals.json', `{"format":"goalpost.goals/1","goals":[{"id":"g","name":"G","when":${nest('{"anyOf":[', '{"url":{"contains":"/thanks"}}', ']}', 32)}}]}`);
+    const ok = file(
+      'deep-ok.goals.json',
+      `{"format":"goalpost.goals/1","goals":[{"id":"g","name":"G","when":${nest('{"anyOf":[', '{"url":{"contains":"/thanks"}}', ']}', 32)}}]}`,
+    );
     expect(goalpost(['replay', '01-conversion-vs-goal.journey.json', '--goals', ok, '--json']).code).toBe(0);
     // A pushed value and a HAR entry nested 100,000 deep are data, not structure: read as usual.
-    const journey = file('deep.journey.json', `{"format":"goalpost.journey/1","events":[{"type":"navigation","t":1700000000000,"url":"https://a.example/"},{"type":"push","t":1700000000001,"target":"dataLayer","value":${nest('[', '1', ']', 100_000)}}]}`);
+    const journey = file(
+      'deep.journey.json',
+      `{"format":"goalpost.journey/1","events":[{"type":"navigation","t":1700000000000,"url":"https://a.example/"},{"type":"push","t":1700000000001,"target":"dataLayer","value":${nest('[', '1', ']', 100_000)}}]}`,
+    );
     expect(goalpost(['replay', journey, '--json']).code).toBe(0);
-    const har = file('deep.har', `{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"startedDateTime":"2024-01-01T00:00:00Z","request":{"method":"GET","url":"https://a.example/","headers":[],"deep":${nest('{"a":', '1', '}', 100_000)}},"response":{"status":200}}]}}`);
+    const har = file(
+      'deep.har',
+      `{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"startedDateTime":"2024-01-01T00:00:00Z","request":{"method":"GET","url":"https://a.example/","headers":[],"deep":${nest('{"a":', '1', '}', 100_000)}},"response":{"status":200}}]}}`,
+    );
     expect(goalpost(['replay', har, '--json']).code).toBe(0);
   }, 60_000);
 

@@ -12,7 +12,8 @@ function io(cwd = process.cwd()) {
   return { sink, out, err };
 }
 
-const FLOODLIGHT = 'https://1234567.fls.doubleclick.net/activityi;src=1234567;type=group1;cat=thank123;qty=1;cost=666.66;ord=xact111;~oref=https%3A%2F%2Fomnibug.io%2F?';
+const FLOODLIGHT =
+  'https://1234567.fls.doubleclick.net/activityi;src=1234567;type=group1;cat=thank123;qty=1;cost=666.66;ord=xact111;~oref=https%3A%2F%2Fomnibug.io%2F?';
 
 describe('goalpost decode', () => {
   it('prints the decoder, account, request type, hits and labelled parameters', async () => {

@@ -35,8 +35,7 @@ interface Negative {
   notProvider: string;
 }
 
-const load = <T>(name: string): T =>
-  JSON.parse(readFileSync(new URL(`../fixtures/conformance/${name}`, import.meta.url), 'utf8')) as T;
+const load = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/conformance/${name}`, import.meta.url), 'utf8')) as T;
 const samples = load<Sample[]>('omnibug-samples.json');
 const negatives = load<Negative[]>('omnibug-negatives.json');
 
@@ -78,7 +77,8 @@ const usedExceptions = new Set<ConformanceException>();
 
 function findException(s: Sample, key: string, value: string | undefined): ConformanceException | undefined {
   return EXCEPTIONS.find(
-    (e) => e.provider === s.provider && e.key === key && (s.url.includes(e.sample) || (s.body ?? '').includes(e.sample)) && e.ours === value,
+    (e) =>
+      e.provider === s.provider && e.key === key && (s.url.includes(e.sample) || (s.body ?? '').includes(e.sample)) && e.ours === value,
   );
 }
 

@@ -102,7 +102,8 @@ export const PROVIDERS: Record<string, ProviderMap> = {
     params: {
       eventName: { param: '0.eventTypeId' },
       eventProperties: {
-        notModelled: 'Omnibug shows the properties as one pretty-printed JSON value; we list each property as its own parameter (0.properties.attribute).',
+        notModelled:
+          'Omnibug shows the properties as one pretty-printed JSON value; we list each property as its own parameter (0.properties.attribute).',
       },
       splitName: { param: 'entries.pf.0.f' },
     },

@@ -8,13 +8,28 @@ describe('checkEndpoints', () => {
     [[{ host: 'collect.shop.example', decoder: 'ga4' }], undefined],
     [[{ host: '.shop.example', path: '/t', decoder: 'generic', vendor: 'in-house', fields: { event: 'ev', clientId: 'uid' } }], undefined],
     [{}, 'endpoints must be an array of endpoint objects.'],
-    [[{ host: 'a.example', decoder: 'ga4' }, { host: 'b.example', decoder: 'nope' }], /^endpoints\[1\]\.decoder "nope" is unknown; use one of generic, ga4, /],
-    [[{ host: 'https://a.example/x', decoder: 'ga4' }], 'endpoints[0].host "https://a.example/x" is not a host name (no scheme, port or path).'],
+    [
+      [
+        { host: 'a.example', decoder: 'ga4' },
+        { host: 'b.example', decoder: 'nope' },
+      ],
+      /^endpoints\[1\]\.decoder "nope" is unknown; use one of generic, ga4, /,
+    ],
+    [
+      [{ host: 'https://a.example/x', decoder: 'ga4' }],
+      'endpoints[0].host "https://a.example/x" is not a host name (no scheme, port or path).',
+    ],
     [[{ host: '', decoder: 'ga4' }], /^endpoints\[0\]\.host must be a host name/],
     [[{ host: 'a.example', path: 'collect', decoder: 'ga4' }], 'endpoints[0].path must be a string starting with "/".'],
-    [[{ host: 'a.example', decoder: 'generic', fields: { page: 'u' } }], 'endpoints[0].fields.page is not a known field (event, clientId, sessionId, url, account).'],
+    [
+      [{ host: 'a.example', decoder: 'generic', fields: { page: 'u' } }],
+      'endpoints[0].fields.page is not a known field (event, clientId, sessionId, url, account).',
+    ],
     [[{ host: 'a.example', decoder: 'generic', fields: { event: 3 } }], 'endpoints[0].fields.event must be a non-empty parameter name.'],
-    [[{ host: 'a.example', decoder: 'ga4', colour: 'red' }], 'endpoints[0].colour is not a known endpoint field (host, path, decoder, vendor, fields).'],
+    [
+      [{ host: 'a.example', decoder: 'ga4', colour: 'red' }],
+      'endpoints[0].colour is not a known endpoint field (host, path, decoder, vendor, fields).',
+    ],
     [[null], 'endpoints[0] must be an object.'],
   ])('%j → %s', (value, expected) => {
     const got = checkEndpoints(value);
@@ -26,11 +41,20 @@ describe('checkEndpoints', () => {
 describe('custom endpoints', () => {
   const endpoints: CustomEndpoint[] = [
     { host: 'data.shop.example', path: '/mp', decoder: 'ga4' },
-    { host: '.track.example', path: '/e', decoder: 'generic', vendor: 'inhouse', fields: { event: 'name', clientId: 'visitor.id', sessionId: 'sid', url: 'page', account: 'site' } },
+    {
+      host: '.track.example',
+      path: '/e',
+      decoder: 'generic',
+      vendor: 'inhouse',
+      fields: { event: 'name', clientId: 'visitor.id', sessionId: 'sid', url: 'page', account: 'site' },
+    },
   ];
 
   it('maps a first-party path to a known decoder', () => {
-    const d = decodeRequest({ url: 'https://data.shop.example/mp/collect?v=2&tid=G-1&cid=7.7&en=page_view&dl=https%3A%2F%2Fshop.example%2F', method: 'GET' }, endpoints);
+    const d = decodeRequest(
+      { url: 'https://data.shop.example/mp/collect?v=2&tid=G-1&cid=7.7&en=page_view&dl=https%3A%2F%2Fshop.example%2F', method: 'GET' },
+      endpoints,
+    );
     expect(d?.decoder).toBe('ga4');
     expect(d?.hits).toEqual([{ vendor: 'ga4', kind: 'pageview', url: 'https://shop.example/', clientId: '7.7', account: 'G-1' }]);
   });
@@ -55,12 +79,18 @@ describe('custom endpoints', () => {
   });
 
   it('generic decoder: query string, page falls back to the sending page', () => {
-    const d = decodeRequest({ url: 'https://track.example/e?name=add_to_cart&sid=S2', method: 'GET', pageUrl: 'https://shop.example/p' }, endpoints);
+    const d = decodeRequest(
+      { url: 'https://track.example/e?name=add_to_cart&sid=S2', method: 'GET', pageUrl: 'https://shop.example/p' },
+      endpoints,
+    );
     expect(d?.hits).toEqual([{ vendor: 'inhouse', kind: 'event', name: 'add_to_cart', url: 'https://shop.example/p', sessionId: 'S2' }]);
   });
 
   it('generic decoder: a broken JSON body is reported', () => {
-    const d = decodeRequest({ url: 'https://track.example/e', method: 'POST', body: '{"name":', pageUrl: 'https://shop.example/' }, endpoints);
+    const d = decodeRequest(
+      { url: 'https://track.example/e', method: 'POST', body: '{"name":', pageUrl: 'https://shop.example/' },
+      endpoints,
+    );
     expect(d?.problems?.[0]).toMatch(/^The body is not valid JSON/);
     expect(d?.hits).toEqual([{ vendor: 'inhouse', kind: 'pageview', url: 'https://shop.example/' }]);
   });

@@ -16,12 +16,23 @@ describe('GA4 is recognised by its protocol on any path', () => {
     ['first-party mode under /metrics', `https://shop.example/metrics/g/collect?${GA4}&en=page_view`, 'GET', undefined],
     ['Google tag gateway /<prefix>/ag/g/c', `https://shop.example/metrics/ag/g/c?${GA4}&en=page_view`, 'GET', undefined],
     ['a custom server-side client path', `https://data.shop.example/x7k2q?${GA4}&en=page_view`, 'GET', undefined],
-    ['a batch whose event names are only in the body', `https://shop.example/gw/g/c?${GA4}`, 'POST', 'en=page_view\nen=scroll&epn.percent_scrolled=90'],
+    [
+      'a batch whose event names are only in the body',
+      `https://shop.example/gw/g/c?${GA4}`,
+      'POST',
+      'en=page_view\nen=scroll&epn.percent_scrolled=90',
+    ],
   ])('%s', (_name, url, method, body) => {
     const d = decodeRequest(body === undefined ? { url, method } : { url, method, body });
     expect(d?.decoder).toBe('ga4');
     expect(d?.account).toBe('G-SHOP42');
-    expect(d?.hits[0]).toMatchObject({ vendor: 'ga4', kind: 'pageview', url: PAGE, clientId: '746406658.1791212460', sessionId: '1791212459' });
+    expect(d?.hits[0]).toMatchObject({
+      vendor: 'ga4',
+      kind: 'pageview',
+      url: PAGE,
+      clientId: '746406658.1791212460',
+      sessionId: '1791212459',
+    });
   });
 
   it.each([
@@ -33,7 +44,7 @@ describe('GA4 is recognised by its protocol on any path', () => {
     expect(decodeRequest({ url, method: 'GET' })?.decoder).not.toBe('ga4');
   });
 
-  it('leaves a v=2 payload on UA\'s own paths to the UA decoder, as Omnibug does', () => {
+  it("leaves a v=2 payload on UA's own paths to the UA decoder, as Omnibug does", () => {
     const d = decodeRequest({ url: 'https://www.google-analytics.com/collect', method: 'POST', body: `${GA4}&en=page_view` });
     expect(d?.decoder).toBe('ua');
     expect(d?.hits[0]?.vendor).toBe('ga4');
@@ -58,7 +69,8 @@ describe('GA4 batches: each line overrides the shared query fields', () => {
 });
 
 describe('GA4 marks the hit that opens a session', () => {
-  const first = (extra: string) => decodeRequest({ url: `https://www.google-analytics.com/g/collect?${GA4}&en=page_view${extra}`, method: 'GET' })!.hits[0]!;
+  const first = (extra: string) =>
+    decodeRequest({ url: `https://www.google-analytics.com/g/collect?${GA4}&en=page_view${extra}`, method: 'GET' })!.hits[0]!;
   it.each([
     ['_ss (session start)', '&_ss=1', true],
     ['_nsi=1 (new session id)', '&_nsi=1', true],
@@ -69,13 +81,21 @@ describe('GA4 marks the hit that opens a session', () => {
     expect(first(extra).opensVisit).toBe(opens);
   });
   it('in a batch, only the line that carries it', () => {
-    const d = decodeRequest({ url: `https://www.google-analytics.com/g/collect?${GA4}`, method: 'POST', body: 'en=page_view&_ss=1&_nsi=1\nen=scroll' })!;
+    const d = decodeRequest({
+      url: `https://www.google-analytics.com/g/collect?${GA4}`,
+      method: 'POST',
+      body: 'en=page_view&_ss=1&_nsi=1\nen=scroll',
+    })!;
     expect(d.hits.map((h) => h.opensVisit)).toEqual([true, undefined]);
   });
 });
 
 describe('GA4 purchase revenue is value; the items only when value is absent', () => {
-  const purchase = (extra: string) => decodeRequest({ url: `https://www.google-analytics.com/g/collect?${GA4}&en=purchase&ep.transaction_id=O1&cu=USD${extra}`, method: 'GET' })!.hits.find((h) => h.kind === 'transaction')!.transaction;
+  const purchase = (extra: string) =>
+    decodeRequest({
+      url: `https://www.google-analytics.com/g/collect?${GA4}&en=purchase&ep.transaction_id=O1&cu=USD${extra}`,
+      method: 'GET',
+    })!.hits.find((h) => h.kind === 'transaction')!.transaction;
   it.each([
     ['value wins over the items', '&epn.value=30&pr1=idA~pr10~qt5', 30],
     ['value 0 is a value', '&epn.value=0&pr1=idA~pr10~qt5', 0],
@@ -134,7 +154,10 @@ describe('Consent Mode', () => {
   });
 
   it('shows consent per hit in the decoded parameters, and says what it could not read', () => {
-    const d = decodeRequest({ url: `https://www.google-analytics.com/g/collect?${GA4}&en=page_view&gcs=G101&gcd=13p3r3q3v5l1`, method: 'GET' })!;
+    const d = decodeRequest({
+      url: `https://www.google-analytics.com/g/collect?${GA4}&en=page_view&gcs=G101&gcd=13p3r3q3v5l1`,
+      method: 'GET',
+    })!;
     const consent = Object.fromEntries(d.params.filter((p) => p.group === 'Consent').map((p) => [p.key, p.value]));
     expect(consent).toMatchObject({
       'gcs.ad_storage': 'denied',
@@ -154,7 +177,10 @@ describe('Consent Mode', () => {
   });
 
   it('Google Ads conversions carry their consent too', () => {
-    const d = decodeRequest({ url: `https://googleads.g.doubleclick.net/pagead/viewthroughconversion/998877/?gcd=13r3r3r3r5l1&data=event%3Dgtag.config&url=${enc(PAGE)}`, method: 'GET' })!;
+    const d = decodeRequest({
+      url: `https://googleads.g.doubleclick.net/pagead/viewthroughconversion/998877/?gcd=13r3r3r3r5l1&data=event%3Dgtag.config&url=${enc(PAGE)}`,
+      method: 'GET',
+    })!;
     expect(d.hits[0]).toMatchObject({ vendor: 'google-ads', kind: 'pageview', consent: { ads: 'granted', analytics: 'granted' } });
   });
 });

@@ -6,10 +6,39 @@ import { moreRequestCases } from './more-vendors-cases';
 import { itDecodesEach } from './table';
 
 const MORE_IDS = [
-  'adobe-launch', 'adobe-dtm', 'adobe-audience-manager', 'adobe-ecid', 'adobe-heartbeat', 'atinternet', 'bing-uet',
-  'clarity', 'comscore', 'criteo', 'demandbase', 'dynamic-yield', 'ensighten', 'floodlight', 'hotjar', 'invoca',
-  'lytics', 'mparticle', 'outbrain', 'parsely', 'pinterest', 'piwik-pro', 'piwik-pro-tm', 'reddit', 'rudderstack',
-  'sixsense', 'sklik', 'snapchat', 'splitio', 'tealium-eventstream', 'tealium-iq', 'twitter', 'webtrends',
+  'adobe-launch',
+  'adobe-dtm',
+  'adobe-audience-manager',
+  'adobe-ecid',
+  'adobe-heartbeat',
+  'atinternet',
+  'bing-uet',
+  'clarity',
+  'comscore',
+  'criteo',
+  'demandbase',
+  'dynamic-yield',
+  'ensighten',
+  'floodlight',
+  'hotjar',
+  'invoca',
+  'lytics',
+  'mparticle',
+  'outbrain',
+  'parsely',
+  'pinterest',
+  'piwik-pro',
+  'piwik-pro-tm',
+  'reddit',
+  'rudderstack',
+  'sixsense',
+  'sklik',
+  'snapchat',
+  'splitio',
+  'tealium-eventstream',
+  'tealium-iq',
+  'twitter',
+  'webtrends',
 ];
 
 describe('conformance-set vendor decoders (table)', () => {
@@ -27,24 +56,40 @@ describe('conformance-set vendor decoders: robustness and reporting', () => {
   const decoders = requestDecoders.filter((d) => MORE_IDS.includes(d.id));
 
   it('never throw, whatever the URL path, query and body', () => {
-    const hosts = ['dpm.demdex.net', 'c.lytics.io', 'jssdks.mparticle.com', 'ct.pinterest.com', 'events.split.io',
-      'collect.tealiumiq.com', 'x.fls.doubleclick.net', 'tr.snapchat.com', 'sslwidget.criteo.com', 'stats.example'];
+    const hosts = [
+      'dpm.demdex.net',
+      'c.lytics.io',
+      'jssdks.mparticle.com',
+      'ct.pinterest.com',
+      'events.split.io',
+      'collect.tealiumiq.com',
+      'x.fls.doubleclick.net',
+      'tr.snapchat.com',
+      'sslwidget.criteo.com',
+      'stats.example',
+    ];
     fc.assert(
-      fc.property(fc.constantFrom(...hosts), fc.string(), fc.string(), fc.option(fc.string(), { nil: undefined }), (host, path, query, body) => {
-        let url: URL;
-        try {
-          url = new URL(`https://${host}/${path}?${query}`);
-        } catch {
-          return;
-        }
-        for (const d of decoders) {
-          const req = { url: url.href, method: body === undefined ? 'GET' : 'POST', ...(body === undefined ? {} : { body }) };
-          expect(() => d.match(url, req)).not.toThrow();
-          const out = d.decode(url, req);
-          expect(out.decoder).toBe(d.id);
-          expect(Array.isArray(out.hits)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...hosts),
+        fc.string(),
+        fc.string(),
+        fc.option(fc.string(), { nil: undefined }),
+        (host, path, query, body) => {
+          let url: URL;
+          try {
+            url = new URL(`https://${host}/${path}?${query}`);
+          } catch {
+            return;
+          }
+          for (const d of decoders) {
+            const req = { url: url.href, method: body === undefined ? 'GET' : 'POST', ...(body === undefined ? {} : { body }) };
+            expect(() => d.match(url, req)).not.toThrow();
+            const out = d.decode(url, req);
+            expect(out.decoder).toBe(d.id);
+            expect(Array.isArray(out.hits)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -57,7 +102,10 @@ describe('conformance-set vendor decoders: robustness and reporting', () => {
     const noBody = decodeRequest({ url: 'https://tr.snapchat.com/p', method: 'POST' });
     expect(noBody?.hits).toEqual([]);
     expect(noBody?.problems?.[0]).toMatch(/No event/);
-    const brokenEscape = decodeRequest({ url: 'https://c.seznam.cz/retargeting?id=1&url=https%3A%2F%2Fshop.example%2F%E0%A4%A', method: 'GET' });
+    const brokenEscape = decodeRequest({
+      url: 'https://c.seznam.cz/retargeting?id=1&url=https%3A%2F%2Fshop.example%2F%E0%A4%A',
+      method: 'GET',
+    });
     expect(brokenEscape?.hits[0]?.url).toBe('https://shop.example/%E0%A4%A');
     expect(brokenEscape?.problems?.[0]).toMatch(/undecodable percent-escape/);
   });

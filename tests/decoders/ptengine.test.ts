@@ -37,7 +37,14 @@ const cases: Case[] = [
   {
     name: '/pn POST opens a visit: page URL with *&*, referrer, title',
     url: `${HOST}/pn`,
-    body: postBody({ ...ids, stat: '1.0.720.720.35.1', ref: refField('https://www.google.co.jp/search?q=ring+gold&x=1'), p: pField(PAGE), tl: encodeURIComponent('Gold ring | Shop'), ptif: '2.1280.720.24.GMT+9.linux x86_64.ja.utf-8' }),
+    body: postBody({
+      ...ids,
+      stat: '1.0.720.720.35.1',
+      ref: refField('https://www.google.co.jp/search?q=ring+gold&x=1'),
+      p: pField(PAGE),
+      tl: encodeURIComponent('Gold ring | Shop'),
+      ptif: '2.1280.720.24.GMT+9.linux x86_64.ja.utf-8',
+    }),
     pageUrl: PAGE,
     requestType: 'Page view (opens a visit)',
     hits: [{ ...base, kind: 'pageview', url: PAGE, referrer: 'https://www.google.co.jp/search?q=ring+gold&x=1', opensVisit: true }],
@@ -45,7 +52,15 @@ const cases: Case[] = [
   {
     name: '/pv POST in the visit (vref kept, empty ref)',
     url: `${HOST}/pv`,
-    body: postBody({ ...ids, stat: '2.0.720.720.20.0.1', ref: '', vref: encodeURIComponent('https://www.google.co.jp/'), p: pField(PAGE), tl: 'Item', ptif: '2' }),
+    body: postBody({
+      ...ids,
+      stat: '2.0.720.720.20.0.1',
+      ref: '',
+      vref: encodeURIComponent('https://www.google.co.jp/'),
+      p: pField(PAGE),
+      tl: 'Item',
+      ptif: '2',
+    }),
     requestType: 'Page view',
     hits: [{ ...base, kind: 'pageview', url: PAGE }],
   },
@@ -99,15 +114,29 @@ const cases: Case[] = [
     body: postBody({ ...ids, eid: 'cta:1:0,banner:1:0', pvn: 7, ptif: '2' }),
     pageUrl: PAGE,
     requestType: 'Event',
-    hits: [{ ...base, kind: 'event', url: PAGE, name: 'cta' }, { ...base, kind: 'event', url: PAGE, name: 'banner' }],
+    hits: [
+      { ...base, kind: 'event', url: PAGE, name: 'cta' },
+      { ...base, kind: 'event', url: PAGE, name: 'banner' },
+    ],
   },
   {
     name: '/ec POST: a data list of {pt_category, pt_event_id, …}',
     url: `${HOST}/ec`,
-    body: postBody({ ...ids, ptif: '2', pvn: 8, data: [{ pt_event_id: 'k3j4h5g6f7d8s9a0q1w2e3r4t5y6u7i8', pt_category: 'pt_user_login', user: 'u-1' }, { pt_event_id: 'a1s2d3f4g5h6j7k8l9z0x1c2v3b4n5m6', pt_category: 'pt_impression', item: 'ring' }] }),
+    body: postBody({
+      ...ids,
+      ptif: '2',
+      pvn: 8,
+      data: [
+        { pt_event_id: 'k3j4h5g6f7d8s9a0q1w2e3r4t5y6u7i8', pt_category: 'pt_user_login', user: 'u-1' },
+        { pt_event_id: 'a1s2d3f4g5h6j7k8l9z0x1c2v3b4n5m6', pt_category: 'pt_impression', item: 'ring' },
+      ],
+    }),
     pageUrl: PAGE,
     requestType: 'E-commerce / user event',
-    hits: [{ ...base, kind: 'event', url: PAGE, name: 'pt_user_login' }, { ...base, kind: 'event', url: PAGE, name: 'pt_impression' }],
+    hits: [
+      { ...base, kind: 'event', url: PAGE, name: 'pt_user_login' },
+      { ...base, kind: 'event', url: PAGE, name: 'pt_impression' },
+    ],
   },
   {
     name: '/ec GET fallback: the data list as JSON in eid',
@@ -119,7 +148,19 @@ const cases: Case[] = [
   {
     name: '/egg view: an Experience display (engagerId, engagerVerId)',
     url: 'https://collect.ptengine.cn/egg',
-    body: postBody({ sid: SID, uid: UID, vid: VID, pid: PID, peid: PEID, ts: 1764400000000, engagerId: 'eng-42', engagerVerId: 'ver-7', triggerCondition: 'pageLoad', engagerType: 'view', variant: {} }),
+    body: postBody({
+      sid: SID,
+      uid: UID,
+      vid: VID,
+      pid: PID,
+      peid: PEID,
+      ts: 1764400000000,
+      engagerId: 'eng-42',
+      engagerVerId: 'ver-7',
+      triggerCondition: 'pageLoad',
+      engagerType: 'view',
+      variant: {},
+    }),
     pageUrl: PAGE,
     requestType: 'Experience event',
     hits: [{ ...base, kind: 'experience', url: PAGE, experience: { id: 'eng-42', variant: 'ver-7' } }],
@@ -127,7 +168,19 @@ const cases: Case[] = [
   {
     name: '/egg click: an engagement with the experience',
     url: 'https://collect.ptengine.cn/egg',
-    body: postBody({ sid: SID, uid: UID, vid: VID, pid: PID, peid: PEID, ts: 1, engagerId: 'eng-42', engagerVerId: 'ver-7', triggerCondition: 'click', engagerType: 'click', variant: { target: 'Buy now' } }),
+    body: postBody({
+      sid: SID,
+      uid: UID,
+      vid: VID,
+      pid: PID,
+      peid: PEID,
+      ts: 1,
+      engagerId: 'eng-42',
+      engagerVerId: 'ver-7',
+      triggerCondition: 'click',
+      engagerType: 'click',
+      variant: { target: 'Buy now' },
+    }),
     pageUrl: PAGE,
     requestType: 'Experience event',
     hits: [{ ...base, kind: 'engagement', url: PAGE, experience: { id: 'eng-42', variant: 'ver-7' } }],
@@ -151,7 +204,12 @@ const cases: Case[] = [
 
 describe('Ptengine collection requests as pta.js v1.65.0 sends them', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_n, c) => {
-    const d = decodeRequest({ url: c.url, method: c.body ? 'POST' : 'GET', ...(c.body ? { body: c.body } : {}), ...(c.pageUrl ? { pageUrl: c.pageUrl } : {}) });
+    const d = decodeRequest({
+      url: c.url,
+      method: c.body ? 'POST' : 'GET',
+      ...(c.body ? { body: c.body } : {}),
+      ...(c.pageUrl ? { pageUrl: c.pageUrl } : {}),
+    });
     expect(d?.decoder).toBe('ptengine');
     expect(d!.account).toBe(SID);
     expect(d!.requestType).toBe(c.requestType);

@@ -58,7 +58,14 @@ describe('decoding helpers', () => {
   });
 
   it('describe labels known keys, prefix rules and unknown keys', () => {
-    const params = describeParams([['tid', 'G-1'], ['ep.plan', 'pro'], ['zz', '1']], { tid: { label: 'Measurement ID', group: 'General' }, 'ep.*': { label: 'Event parameter', group: 'Event' } });
+    const params = describeParams(
+      [
+        ['tid', 'G-1'],
+        ['ep.plan', 'pro'],
+        ['zz', '1'],
+      ],
+      { tid: { label: 'Measurement ID', group: 'General' }, 'ep.*': { label: 'Event parameter', group: 'Event' } },
+    );
     expect(params).toEqual([
       { key: 'tid', label: 'Measurement ID', value: 'G-1', group: 'General' },
       { key: 'ep.plan', label: 'Event parameter plan', value: 'pro', group: 'Event' },
@@ -76,7 +83,32 @@ describe('decoding helpers', () => {
   it('protobufString finds a LEN field past varint, 64-bit, 32-bit and other LEN fields', () => {
     const text = [...Buffer.from('hello')];
     // field 2 varint 300, field 3 fixed64, field 4 fixed32, field 5 LEN "xy", then field 1 LEN "hello"
-    const bytes = Uint8Array.from([0x10, 0xac, 0x02, 0x19, 1, 2, 3, 4, 5, 6, 7, 8, 0x25, 1, 2, 3, 4, 0x2a, 2, 0x78, 0x79, 0x0a, text.length, ...text]);
+    const bytes = Uint8Array.from([
+      0x10,
+      0xac,
+      0x02,
+      0x19,
+      1,
+      2,
+      3,
+      4,
+      5,
+      6,
+      7,
+      8,
+      0x25,
+      1,
+      2,
+      3,
+      4,
+      0x2a,
+      2,
+      0x78,
+      0x79,
+      0x0a,
+      text.length,
+      ...text,
+    ]);
     expect(protobufString(bytes, 1)).toBe('hello');
     expect(protobufString(bytes, 5)).toBe('xy');
     expect(protobufString(bytes, 9)).toBeUndefined();

@@ -4,7 +4,12 @@ import type { Goal } from '../../lib/formats/goals';
 
 const reasons = (r: ReturnType<typeof run>, id = 'g') => r.goals.find((g) => g.id === id)!.occurrences.map((o) => o.reason);
 const sale = (t: number, total: number, orderId?: string, extra = {}) =>
-  hit(t, 'https://shop.example/thanks', { vendor: 'liveperson', kind: 'transaction', transaction: { total, currency: 'JPY', ...(orderId ? { orderId } : {}) }, ...extra });
+  hit(t, 'https://shop.example/thanks', {
+    vendor: 'liveperson',
+    kind: 'transaction',
+    transaction: { total, currency: 'JPY', ...(orderId ? { orderId } : {}) },
+    ...extra,
+  });
 
 describe('experiences before goals', () => {
   const goal: Goal = { id: 'g', when: { url: { contains: '/thanks' } }, experience: 'E' };
@@ -24,7 +29,10 @@ describe('experiences before goals', () => {
     expect(reasons(r)).toEqual(['experience-not-displayed']);
   });
   it('another experience id is not this one', () => {
-    const r = run([hit(at(0), 'https://shop.example/', { kind: 'experience', experience: { id: 'F' } }), hit(at(1), 'https://shop.example/thanks')], [goal]);
+    const r = run(
+      [hit(at(0), 'https://shop.example/', { kind: 'experience', experience: { id: 'F' } }), hit(at(1), 'https://shop.example/thanks')],
+      [goal],
+    );
     expect(reasons(r)).toEqual(['experience-not-displayed']);
   });
 });
@@ -39,14 +47,22 @@ describe('transactions: strict, currency-blind thresholds and order ids', () => 
     expect(reasons(run([sale(at(0), total)], [goal], {}, 'liveengage'))).toEqual([reason]);
   });
   it('ignores the currency', () => {
-    const r = run([sale(at(0), 15000, 'A', { transaction: { total: 15000, currency: 'USD', orderId: 'A' } }), sale(at(1), 15000, 'B')], [goal]);
+    const r = run(
+      [sale(at(0), 15000, 'A', { transaction: { total: 15000, currency: 'USD', orderId: 'A' } }), sale(at(1), 15000, 'B')],
+      [goal],
+    );
     expect(r.goals[0]!.total).toBe(2);
   });
   it('without moreThan any transaction counts', () => {
     expect(reasons(run([sale(at(0), 0)], [{ id: 'g', when: { transaction: {} } }]))).toEqual(['counted']);
   });
   it('a duplicate order id is deduplicated within a session, counted again in the next', () => {
-    const r = run([sale(at(0), 20000, 'O1'), sale(at(1), 20000, 'O1'), sale(at(2), 20000, 'O2'), sale(at(40), 20000, 'O1')], [goal], {}, 'liveengage');
+    const r = run(
+      [sale(at(0), 20000, 'O1'), sale(at(1), 20000, 'O1'), sale(at(2), 20000, 'O2'), sale(at(40), 20000, 'O1')],
+      [goal],
+      {},
+      'liveengage',
+    );
     expect(reasons(r)).toEqual(['counted', 'duplicate-id', 'counted', 'counted']);
     expect(r.goals[0]).toMatchObject({ total: 3, sessions: 2, users: 1 });
     expect(r.findings.find((f) => f.code === 'duplicate-id')?.message).toContain('Order O1');
@@ -58,8 +74,12 @@ describe('transactions: strict, currency-blind thresholds and order ids', () => 
 
 describe('leads and services', () => {
   it('lead topic filter and lead id dedup', () => {
-    const lead = (t: number, topic: string, leadId: string) => hit(t, 'https://shop.example/form', { kind: 'lead', lead: { topic, leadId } });
-    const r = run([lead(at(0), 'newsletter', 'L1'), lead(at(1), 'Newsletter', 'L1'), lead(at(2), 'catalogue', 'L2')], [{ id: 'g', when: { lead: { topic: 'newsletter' } } }]);
+    const lead = (t: number, topic: string, leadId: string) =>
+      hit(t, 'https://shop.example/form', { kind: 'lead', lead: { topic, leadId } });
+    const r = run(
+      [lead(at(0), 'newsletter', 'L1'), lead(at(1), 'Newsletter', 'L1'), lead(at(2), 'catalogue', 'L2')],
+      [{ id: 'g', when: { lead: { topic: 'newsletter' } } }],
+    );
     expect(reasons(r)).toEqual(['counted', 'duplicate-id']);
   });
   it.each<[(number | string)[], number | string, boolean]>([
@@ -78,15 +98,23 @@ describe('leads and services', () => {
     expect(r.goals[0]!.total).toBe(counted ? 1 : 0);
   });
   it('a service repeated with the same id, topic and status is a duplicate; another status is not', () => {
-    const svc = (t: number, status: string | number) => hit(t, 'https://shop.example/', { kind: 'service', service: { topic: 'card', status, serviceId: 'S1' } });
-    const r = run([svc(at(0), 'Approved'), svc(at(1), 2), svc(at(2), 'Complete')], [{ id: 'g', when: { service: { topics: [{ topic: 'card', statuses: [2, 0] }] } } }]);
+    const svc = (t: number, status: string | number) =>
+      hit(t, 'https://shop.example/', { kind: 'service', service: { topic: 'card', status, serviceId: 'S1' } });
+    const r = run(
+      [svc(at(0), 'Approved'), svc(at(1), 2), svc(at(2), 'Complete')],
+      [{ id: 'g', when: { service: { topics: [{ topic: 'card', statuses: [2, 0] }] } } }],
+    );
     expect(reasons(r)).toEqual(['counted', 'duplicate-id', 'counted']);
   });
 });
 
 describe('once per visit, pageviews and engagement', () => {
   it('oncePerVisit counts one occurrence per session', () => {
-    const events = [hit(at(0), 'https://shop.example/thanks'), hit(at(1), 'https://shop.example/thanks'), hit(at(40), 'https://shop.example/thanks')];
+    const events = [
+      hit(at(0), 'https://shop.example/thanks'),
+      hit(at(1), 'https://shop.example/thanks'),
+      hit(at(40), 'https://shop.example/thanks'),
+    ];
     const r = run(events, [{ id: 'g', when: { url: '/thanks' }, oncePerVisit: true }]);
     expect(reasons(r)).toEqual(['counted', 'once-per-visit', 'counted']);
     expect(run(events, [{ id: 'g', when: { url: '/thanks' } }]).goals[0]!.total).toBe(3);
@@ -104,7 +132,11 @@ describe('once per visit, pageviews and engagement', () => {
   });
   it('anyOf and event conditions', () => {
     const r = run(
-      [hit(at(0), 'https://shop.example/', { kind: 'event', name: 'signup' }), hit(at(1), 'https://shop.example/thanks'), hit(at(2), 'https://shop.example/', { kind: 'event', name: 'other' })],
+      [
+        hit(at(0), 'https://shop.example/', { kind: 'event', name: 'signup' }),
+        hit(at(1), 'https://shop.example/thanks'),
+        hit(at(2), 'https://shop.example/', { kind: 'event', name: 'other' }),
+      ],
       [{ id: 'g', when: { anyOf: [{ event: 'signup' }, { url: { startsWith: 'https://shop.example/thanks' } }] } }],
     );
     expect(r.goals[0]!.total).toBe(2);
@@ -138,7 +170,8 @@ describe('sources and delivery', () => {
     expect(r.findings.find((f) => f.code === 'tag-failed')?.message).toContain('never reached Ptengine');
   });
   it('a failed or blocked request: tag-failed names the status or error, hits are not delivered', () => {
-    const ga4 = 'https://www.google-analytics.com/g/collect?v=2&tid=G-ABC123&cid=111.222&en=page_view&dl=https%3A%2F%2Fshop.example%2Fthanks';
+    const ga4 =
+      'https://www.google-analytics.com/g/collect?v=2&tid=G-ABC123&cid=111.222&en=page_view&dl=https%3A%2F%2Fshop.example%2Fthanks';
     const r = run(
       [
         req(at(0), ga4, { method: 'POST', status: 503, pageUrl: 'https://shop.example/thanks' }),
@@ -161,11 +194,24 @@ describe('sources and delivery', () => {
       [nav(at(0), 'https://shop.example/cart'), hit(at(0, 1), 'https://shop.example/cart'), nav(at(1), 'https://shop.example/thanks')],
       [{ id: 'g', when: { url: '/thanks' } }],
     );
-    expect(r.goals[0]!.occurrences).toEqual([expect.objectContaining({ reason: 'tag-not-fired', counted: false, visitor: 'v1', session: 's1', url: 'https://shop.example/thanks' })]);
+    expect(r.goals[0]!.occurrences).toEqual([
+      expect.objectContaining({
+        reason: 'tag-not-fired',
+        counted: false,
+        visitor: 'v1',
+        session: 's1',
+        url: 'https://shop.example/thanks',
+      }),
+    ]);
     expect(r.findings.find((f) => f.code === 'tag-not-fired-on-goal-page')?.message).toContain('https://shop.example/thanks');
   });
   it('LivePerson pushes become transactions through the push decoder', () => {
-    const r = run([push(at(0), { type: 'purchase', total: 12000, orderId: 'O1' }, { pageUrl: 'https://jewels.example/thanks' })], [{ id: 'g', when: { transaction: {} } }], {}, 'liveengage');
+    const r = run(
+      [push(at(0), { type: 'purchase', total: 12000, orderId: 'O1' }, { pageUrl: 'https://jewels.example/thanks' })],
+      [{ id: 'g', when: { transaction: {} } }],
+      {},
+      'liveengage',
+    );
     expect(r.goals[0]!.occurrences).toEqual([expect.objectContaining({ reason: 'counted', url: 'https://jewels.example/thanks' })]);
   });
 });
@@ -173,11 +219,17 @@ describe('sources and delivery', () => {
 describe('counts and findings', () => {
   it('sessions, users and total; conversion-goal-mismatch explains them', () => {
     const r = run(
-      [hit(at(0), 'https://s.example/thanks', { clientId: 'A' }), hit(at(60), 'https://s.example/thanks', { clientId: 'A' }), hit(at(0), 'https://s.example/thanks', { clientId: 'B' })],
+      [
+        hit(at(0), 'https://s.example/thanks', { clientId: 'A' }),
+        hit(at(60), 'https://s.example/thanks', { clientId: 'A' }),
+        hit(at(0), 'https://s.example/thanks', { clientId: 'B' }),
+      ],
       [{ id: 'g', name: 'Thanks', when: { url: '/thanks' } }],
     );
     expect(r.goals[0]).toMatchObject({ sessions: 3, users: 2, total: 3 });
-    expect(r.findings.find((f) => f.code === 'conversion-goal-mismatch')?.message).toMatch(/^Goal "Thanks" \(g\) has 3 conversions but 2 users/);
+    expect(r.findings.find((f) => f.code === 'conversion-goal-mismatch')?.message).toMatch(
+      /^Goal "Thanks" \(g\) has 3 conversions but 2 users/,
+    );
   });
   it('tag-missing names the vendor and page', () => {
     const r = run([
@@ -193,7 +245,11 @@ describe('counts and findings', () => {
     expect(missing[0]!.message).toMatch(/^Ptengine sent no hit from https:\/\/shop\.example\/b/);
   });
   it('findings are in time order', () => {
-    const r = run([hit(at(0), 'https://shop.example/thanks', { delivered: false }), hit(at(5), 'https://shop.example/x'), hit(at(50), 'https://shop.example/y')]);
+    const r = run([
+      hit(at(0), 'https://shop.example/thanks', { delivered: false }),
+      hit(at(5), 'https://shop.example/x'),
+      hit(at(50), 'https://shop.example/y'),
+    ]);
     const times = r.findings.map((f) => f.t ?? '');
     expect([...times].sort()).toEqual(times);
   });

@@ -4,7 +4,20 @@
  * and time known, value given.
  */
 import { describe, expect, it } from 'vitest';
-import { checkGaLinker, checkGl, makeGaLinker, makeGl, checkGoogleLink, crc32, gaHash, glChecksum, linkValue, parseGaLinker, parseGl, type Fingerprint } from '../../lib/engine/google-linker';
+import {
+  checkGaLinker,
+  checkGl,
+  makeGaLinker,
+  makeGl,
+  checkGoogleLink,
+  crc32,
+  gaHash,
+  glChecksum,
+  linkValue,
+  parseGaLinker,
+  parseGl,
+  type Fingerprint,
+} from '../../lib/engine/google-linker';
 
 const AMP_FP: Fingerprint = {
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/67.0.3396.99 Safari/537.36',
@@ -35,7 +48,11 @@ describe('_gl checksum', () => {
   });
 
   it('decodes the pairs (base64 with "." padding)', () => {
-    expect(parseGl('1*5x9ojm*_ga*MTIxODQzNTA1NS4xNTM2MTg4OTEz')).toEqual({ checksum: '5x9ojm', serialised: '_ga*MTIxODQzNTA1NS4xNTM2MTg4OTEz', ids: { _ga: '1218435055.1536188913' } });
+    expect(parseGl('1*5x9ojm*_ga*MTIxODQzNTA1NS4xNTM2MTg4OTEz')).toEqual({
+      checksum: '5x9ojm',
+      serialised: '_ga*MTIxODQzNTA1NS4xNTM2MTg4OTEz',
+      ids: { _ga: '1218435055.1536188913' },
+    });
     for (const bad of ['1*x', '2*5x9ojm*_ga*MTIz', '1*5x9ojm*_ga', '1*5x9ojm*<b>*MTIz', '']) expect(parseGl(bad)).toBeUndefined();
   });
 });
@@ -62,7 +79,11 @@ describe('_gl is accepted in the minute it was made and the next', () => {
 
   it('an id changed on the way: altered; without a fingerprint: unverified; not a link: malformed', () => {
     expect(checkGl('1*5x9ojm*_ga*MTIxODQzNTA1NS4xNTM2MTg4OTE0', AMP_FP, AMP_T).status).toBe('altered');
-    expect(checkGl('1*5x9ojm*_ga*MTIxODQzNTA1NS4xNTM2MTg4OTEz', undefined, AMP_T)).toEqual({ param: '_gl', status: 'unverified', clientId: '1218435055.1536188913' });
+    expect(checkGl('1*5x9ojm*_ga*MTIxODQzNTA1NS4xNTM2MTg4OTEz', undefined, AMP_T)).toEqual({
+      param: '_gl',
+      status: 'unverified',
+      clientId: '1218435055.1536188913',
+    });
     expect(checkGl('1*x', AMP_FP, AMP_T).status).toBe('malformed');
   });
 });
@@ -70,11 +91,16 @@ describe('_gl is accepted in the minute it was made and the next', () => {
 describe('analytics.js _ga link (lives two minutes)', () => {
   it('reads both versions and refuses cookie values', () => {
     expect(parseGaLinker('1.123456.1218435055.1536188913')).toEqual({ version: '1', hash: 123456, clientId: '1218435055.1536188913' });
-    expect(parseGaLinker('2.987.1033154101.1587046163-1556796380.1587046163')).toEqual({ version: '2', hash: 987, gid: '1033154101.1587046163', clientId: '1556796380.1587046163' });
+    expect(parseGaLinker('2.987.1033154101.1587046163-1556796380.1587046163')).toEqual({
+      version: '2',
+      hash: 987,
+      gid: '1033154101.1587046163',
+      clientId: '1556796380.1587046163',
+    });
     for (const bad of ['GA1.2.1218435055.1536188913', '3.1.2.3', '2.1.nodash', '1.x.1.2']) expect(parseGaLinker(bad)).toBeUndefined();
   });
 
-  it('Google\'s string hash keeps 28 bits and hashes the empty string to 1', () => {
+  it("Google's string hash keeps 28 bits and hashes the empty string to 1", () => {
     expect(gaHash('')).toBe(1);
     for (const s of ['a', 'shop.example', 'x'.repeat(500)]) expect(gaHash(s)).toBeLessThan(2 ** 28);
     expect(gaHash('ab')).not.toBe(gaHash('ba'));
@@ -92,7 +118,7 @@ describe('analytics.js _ga link (lives two minutes)', () => {
     expect(checkGaLinker(v, AMP_FP, made + minutes * MIN)).toMatchObject({ param: '_ga', clientId: '1556796380.1587046163', ...verdict });
   });
 
-  it('across midnight in the browser\'s own time zone the two minutes still hold', () => {
+  it("across midnight in the browser's own time zone the two minutes still hold", () => {
     // 23:59:30 local (UTC-7) on 2018-08-03: the window crosses into the next local day.
     const made = Date.parse('2018-08-04T06:59:30Z');
     const v = makeGaLinker('1.2', '3.4', AMP_FP, made);

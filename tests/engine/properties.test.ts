@@ -7,13 +7,32 @@ import { MODEL_NAMES } from '../../lib/formats/goals';
 
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 const url = fc.oneof(
-  fc.constantFrom('https://shop.example/', 'https://www.shop.example/thanks', 'https://pay.example/pay#_pt_link=1', 'https://a.co.uk/x?_gl=1', 'https://b.co.uk/?utm_source=g', 'not a url', '', '%E0%A4%A', 'http://[::1]:8080/thanks'),
+  fc.constantFrom(
+    'https://shop.example/',
+    'https://www.shop.example/thanks',
+    'https://pay.example/pay#_pt_link=1',
+    'https://a.co.uk/x?_gl=1',
+    'https://b.co.uk/?utm_source=g',
+    'not a url',
+    '',
+    '%E0%A4%A',
+    'http://[::1]:8080/thanks',
+  ),
   fc.webUrl(),
   fc.string(),
 );
 const base = { t: fc.integer({ min: T0, max: T0 + 3 * 86_400_000 }), browser: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }) };
 const event: fc.Arbitrary<JourneyEvent> = fc.oneof(
-  fc.record({ ...base, type: fc.constant('navigation' as const), url, referrer: fc.option(url, { nil: undefined }), tab: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }) }, { requiredKeys: ['t', 'type', 'url'] }),
+  fc.record(
+    {
+      ...base,
+      type: fc.constant('navigation' as const),
+      url,
+      referrer: fc.option(url, { nil: undefined }),
+      tab: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
+    },
+    { requiredKeys: ['t', 'type', 'url'] },
+  ),
   fc.record(
     {
       ...base,
@@ -25,16 +44,48 @@ const event: fc.Arbitrary<JourneyEvent> = fc.oneof(
       sessionId: fc.option(fc.constantFrom('1', '2'), { nil: undefined }),
       name: fc.option(fc.constantFrom('buy', 'x'), { nil: undefined }),
       experience: fc.option(fc.record({ id: fc.constantFrom('E', 'F') }), { nil: undefined }),
-      transaction: fc.option(fc.record({ total: fc.double({ noNaN: false }), orderId: fc.option(fc.constantFrom('O1', 'O2'), { nil: undefined }) }, { requiredKeys: ['total'] }), { nil: undefined }),
-      service: fc.option(fc.record({ topic: fc.constantFrom('card', 'loan'), status: fc.oneof(fc.integer({ min: -1, max: 12 }), fc.constantFrom('Approved', 'bogus')), serviceId: fc.constantFrom('S1', 'S2') }), { nil: undefined }),
+      transaction: fc.option(
+        fc.record(
+          { total: fc.double({ noNaN: false }), orderId: fc.option(fc.constantFrom('O1', 'O2'), { nil: undefined }) },
+          { requiredKeys: ['total'] },
+        ),
+        { nil: undefined },
+      ),
+      service: fc.option(
+        fc.record({
+          topic: fc.constantFrom('card', 'loan'),
+          status: fc.oneof(fc.integer({ min: -1, max: 12 }), fc.constantFrom('Approved', 'bogus')),
+          serviceId: fc.constantFrom('S1', 'S2'),
+        }),
+        { nil: undefined },
+      ),
       lead: fc.option(fc.record({ topic: fc.constantFrom('news'), leadId: fc.constantFrom('L1') }), { nil: undefined }),
       source: fc.option(fc.constantFrom('web' as const, 'mobile' as const), { nil: undefined }),
       delivered: fc.option(fc.boolean(), { nil: undefined }),
     },
     { requiredKeys: ['t', 'type', 'vendor', 'kind', 'url'] },
   ),
-  fc.record({ ...base, type: fc.constant('request' as const), url: fc.oneof(url, fc.constant('https://www.google-analytics.com/g/collect?v=2&tid=G-1&cid=1.2&en=page_view&dl=x')), body: fc.option(fc.string(), { nil: undefined }), status: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }), error: fc.option(fc.string(), { nil: undefined }) }, { requiredKeys: ['t', 'type', 'url'] }),
-  fc.record({ ...base, type: fc.constant('push' as const), target: fc.constantFrom('lpTag.sdes', 'dataLayer', 'x'), value: fc.jsonValue(), pageUrl: fc.option(url, { nil: undefined }) }, { requiredKeys: ['t', 'type', 'target', 'value'] }),
+  fc.record(
+    {
+      ...base,
+      type: fc.constant('request' as const),
+      url: fc.oneof(url, fc.constant('https://www.google-analytics.com/g/collect?v=2&tid=G-1&cid=1.2&en=page_view&dl=x')),
+      body: fc.option(fc.string(), { nil: undefined }),
+      status: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
+      error: fc.option(fc.string(), { nil: undefined }),
+    },
+    { requiredKeys: ['t', 'type', 'url'] },
+  ),
+  fc.record(
+    {
+      ...base,
+      type: fc.constant('push' as const),
+      target: fc.constantFrom('lpTag.sdes', 'dataLayer', 'x'),
+      value: fc.jsonValue(),
+      pageUrl: fc.option(url, { nil: undefined }),
+    },
+    { requiredKeys: ['t', 'type', 'target', 'value'] },
+  ),
 ) as fc.Arbitrary<JourneyEvent>;
 
 const goals: Goal[] = [
@@ -50,7 +101,12 @@ describe('random journeys', () => {
   it('never crash and keep users <= sessions <= total for every goal', () => {
     fc.assert(
       fc.property(fc.array(event, { maxLength: 60 }), fc.constantFrom(...MODEL_NAMES), fc.boolean(), (events, model, cross) => {
-        const doc: GoalsDoc = { format: 'goalpost.goals/1', model, goals, ...(cross ? { crossDomain: { domains: ['shop.example', 'pay.example'] } } : {}) };
+        const doc: GoalsDoc = {
+          format: 'goalpost.goals/1',
+          model,
+          goals,
+          ...(cross ? { crossDomain: { domains: ['shop.example', 'pay.example'] } } : {}),
+        };
         const r = replay(events, doc);
         for (const g of r.goals) {
           expect(g.users).toBeLessThanOrEqual(g.sessions);

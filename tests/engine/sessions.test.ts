@@ -26,7 +26,10 @@ describe('session timeout is strictly more than the timeout', () => {
 });
 
 describe('midnight breaks only the ua model, in session.timezone', () => {
-  const utc = [hit(Date.parse('2026-03-01T23:50:00Z'), 'https://shop.example/a'), hit(Date.parse('2026-03-02T00:10:00Z'), 'https://shop.example/b')];
+  const utc = [
+    hit(Date.parse('2026-03-01T23:50:00Z'), 'https://shop.example/a'),
+    hit(Date.parse('2026-03-02T00:10:00Z'), 'https://shop.example/b'),
+  ];
   it.each<[ModelName, string[]]>([
     ['ua', ['first', 'midnight']],
     ['ptengine', ['first']],
@@ -38,7 +41,10 @@ describe('midnight breaks only the ua model, in session.timezone', () => {
 
   it('uses the configured time zone, not UTC', () => {
     // 15:00Z is midnight in Tokyo.
-    const tokyo = [hit(Date.parse('2026-03-01T14:50:00Z'), 'https://shop.example/a'), hit(Date.parse('2026-03-01T15:10:00Z'), 'https://shop.example/b')];
+    const tokyo = [
+      hit(Date.parse('2026-03-01T14:50:00Z'), 'https://shop.example/a'),
+      hit(Date.parse('2026-03-01T15:10:00Z'), 'https://shop.example/b'),
+    ];
     expect(run(tokyo, [], { session: { timezone: 'Asia/Tokyo' } }, 'ua').sessions.map((s) => s.reason)).toEqual(['first', 'midnight']);
     expect(run(tokyo, [], {}, 'ua').sessions).toHaveLength(1);
     expect(run(utc, [], { session: { timezone: 'Asia/Tokyo' } }, 'ua').sessions).toHaveLength(1);
@@ -92,11 +98,16 @@ describe('campaign (traffic source) change', () => {
 
 describe('vendor session id', () => {
   it('a new sessionId starts a session, named by it', () => {
-    const r = run([
-      hit(at(0), 'https://shop.example/a', { vendor: 'ga4', clientId: 'C1', sessionId: '100' }),
-      hit(at(1), 'https://shop.example/b', { vendor: 'ga4', clientId: 'C1', sessionId: '100' }),
-      hit(at(2), 'https://shop.example/c', { vendor: 'ga4', clientId: 'C1', sessionId: '200' }),
-    ], [], {}, 'ga4');
+    const r = run(
+      [
+        hit(at(0), 'https://shop.example/a', { vendor: 'ga4', clientId: 'C1', sessionId: '100' }),
+        hit(at(1), 'https://shop.example/b', { vendor: 'ga4', clientId: 'C1', sessionId: '100' }),
+        hit(at(2), 'https://shop.example/c', { vendor: 'ga4', clientId: 'C1', sessionId: '200' }),
+      ],
+      [],
+      {},
+      'ga4',
+    );
     expect(r.sessions.map((s) => [s.id, s.reason, s.hits])).toEqual([
       ['100', 'first', 2],
       ['200', 'vendor', 1],

@@ -40,7 +40,14 @@ describe('each vendor request through replay', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const vendor = c.hits[0]!.vendor;
     const { doc, expected } = goalsFor(vendor, c.hits);
-    const event: RequestEvent = { type: 'request', t: T0, url: c.req.url, method: c.req.method, pageUrl: c.req.pageUrl ?? PAGE, status: 200 };
+    const event: RequestEvent = {
+      type: 'request',
+      t: T0,
+      url: c.req.url,
+      method: c.req.method,
+      pageUrl: c.req.pageUrl ?? PAGE,
+      status: 200,
+    };
     if (c.req.body !== undefined) event.body = c.req.body;
     const report = replay([event], doc);
 

@@ -26,7 +26,9 @@ describe('simulated cookies per registrable domain (Public Suffix List)', () => 
     expect(f?.severity).toBe('error');
     expect(f?.message).toContain('a.co.uk and b.co.uk');
     expect(f?.message).toContain('_pt_link was absent');
-    expect(r.hops).toEqual([expect.objectContaining({ from: 'a.co.uk', to: 'b.co.uk', linked: false, visitorFrom: 'v1', visitorTo: 'v2' })]);
+    expect(r.hops).toEqual([
+      expect.objectContaining({ from: 'a.co.uk', to: 'b.co.uk', linked: false, visitorFrom: 'v1', visitorTo: 'v2' }),
+    ]);
   });
   it('a clientId is the visitor whatever the domain', () => {
     const r = run([hit(at(0), 'https://a.example/', { clientId: 'X' }), hit(at(1), 'https://b.example/', { clientId: 'X' })]);
@@ -59,19 +61,29 @@ describe('cross-domain link parameter', () => {
   });
 
   it('present but not honoured: the landing domain is not in crossDomain', () => {
-    const r = run(hop('https://shop.example/cart', 'https://pay.example/p?_gl=1*x'), [], { crossDomain: { domains: ['shop.example'] } }, 'ga4');
+    const r = run(
+      hop('https://shop.example/cart', 'https://pay.example/p?_gl=1*x'),
+      [],
+      { crossDomain: { domains: ['shop.example'] } },
+      'ga4',
+    );
     const f = r.findings.find((x) => x.code === 'cross-domain-break');
     expect(f?.message).toMatch(/link parameter _gl was on the landing URL, because pay\.example is not in crossDomain\.domains/);
     expect(f?.message).toContain('only shop.example is in crossDomain.domains');
   });
 
   it('present but not honoured by the vendor: two client ids despite the parameter', () => {
-    const r = run([
-      nav(at(0), 'https://shop.example/cart'),
-      hit(at(0, 1), 'https://shop.example/cart', { vendor: 'ga4', clientId: '1.1' }),
-      nav(at(1), 'https://pay.example/p?_gl=1*x'),
-      hit(at(1, 1), 'https://pay.example/p?_gl=1*x', { vendor: 'ga4', clientId: '2.2' }),
-    ], [], { crossDomain: { domains: ['shop.example', 'pay.example'] } }, 'ga4');
+    const r = run(
+      [
+        nav(at(0), 'https://shop.example/cart'),
+        hit(at(0, 1), 'https://shop.example/cart', { vendor: 'ga4', clientId: '1.1' }),
+        nav(at(1), 'https://pay.example/p?_gl=1*x'),
+        hit(at(1, 1), 'https://pay.example/p?_gl=1*x', { vendor: 'ga4', clientId: '2.2' }),
+      ],
+      [],
+      { crossDomain: { domains: ['shop.example', 'pay.example'] } },
+      'ga4',
+    );
     const f = r.findings.find((x) => x.code === 'cross-domain-break');
     expect(f?.message).toContain('did not honour it');
     expect(f?.message).toContain('both domains are in crossDomain.domains');
@@ -93,7 +105,9 @@ describe('cross-domain link parameter', () => {
   });
 
   it('the same domain listed in crossDomain is named in the sentence when the parameter is absent', () => {
-    const r = run(hop('https://shop.example/cart', 'https://pay.example/p'), [], { crossDomain: { domains: ['shop.example', 'www.pay.example'] } });
+    const r = run(hop('https://shop.example/cart', 'https://pay.example/p'), [], {
+      crossDomain: { domains: ['shop.example', 'www.pay.example'] },
+    });
     expect(r.findings.find((x) => x.code === 'cross-domain-break')?.message).toMatch(
       /^Set up cross-domain tracking for shop\.example and pay\.example: .*absent.*both domains are in crossDomain\.domains\.$/,
     );

@@ -37,12 +37,43 @@ const journey: Journey = {
   format: JOURNEY_FORMAT,
   events: [
     { type: 'navigation', t: Date.UTC(2026, 2, 1, 10), url: 'https://shop.test/', referrer: 'https://search.test/' },
-    { type: 'request', t: Date.UTC(2026, 2, 1, 10, 0, 1), url: ga4('https://shop.test/', '1.1', '100', '&en=page_view'), method: 'POST', status: 204, pageUrl: 'https://shop.test/' },
+    {
+      type: 'request',
+      t: Date.UTC(2026, 2, 1, 10, 0, 1),
+      url: ga4('https://shop.test/', '1.1', '100', '&en=page_view'),
+      method: 'POST',
+      status: 204,
+      pageUrl: 'https://shop.test/',
+    },
     { type: 'navigation', t: Date.UTC(2026, 2, 1, 10, 1), url: 'https://shop.test/thanks' },
-    { type: 'request', t: Date.UTC(2026, 2, 1, 10, 1, 1), url: ga4('https://shop.test/thanks', '1.1', '100'), method: 'POST', body: 'en=page_view\r\nen=purchase&ep.transaction_id=T-1&epn.value=42&cu=EUR', status: 204, pageUrl: 'https://shop.test/thanks' },
-    { type: 'request', t: Date.UTC(2026, 2, 1, 10, 1, 2), url: ga4('https://shop.test/thanks', '1.1', '100', '&en=scroll'), method: 'POST', body: '"\u0000<script>', error: 'net::ERR_BLOCKED_BY_CLIENT', pageUrl: 'https://shop.test/thanks' },
+    {
+      type: 'request',
+      t: Date.UTC(2026, 2, 1, 10, 1, 1),
+      url: ga4('https://shop.test/thanks', '1.1', '100'),
+      method: 'POST',
+      body: 'en=page_view\r\nen=purchase&ep.transaction_id=T-1&epn.value=42&cu=EUR',
+      status: 204,
+      pageUrl: 'https://shop.test/thanks',
+    },
+    {
+      type: 'request',
+      t: Date.UTC(2026, 2, 1, 10, 1, 2),
+      url: ga4('https://shop.test/thanks', '1.1', '100', '&en=scroll'),
+      method: 'POST',
+      body: '"\u0000<script>',
+      error: 'net::ERR_BLOCKED_BY_CLIENT',
+      pageUrl: 'https://shop.test/thanks',
+    },
     { type: 'navigation', t: Date.UTC(2026, 2, 1, 12), url: 'https://shop.test/thanks', browser: 'b' },
-    { type: 'request', t: Date.UTC(2026, 2, 1, 12, 0, 1), url: ga4('https://shop.test/thanks', '2.2', '200', '&en=page_view'), method: 'GET', status: 200, pageUrl: 'https://shop.test/thanks', browser: 'b' },
+    {
+      type: 'request',
+      t: Date.UTC(2026, 2, 1, 12, 0, 1),
+      url: ga4('https://shop.test/thanks', '2.2', '200', '&en=page_view'),
+      method: 'GET',
+      status: 200,
+      pageUrl: 'https://shop.test/thanks',
+      browser: 'b',
+    },
   ],
 };
 
@@ -79,7 +110,19 @@ describe('HAR export', () => {
 
   it('keeps a compressed body as base64 through export and import, still valid HAR', () => {
     const gz = gzipSync('{"api_key":"k","events":[{"event_type":"x","device_id":"d"}]}');
-    const one = { format: 'goalpost.journey/1' as const, events: [{ type: 'request' as const, t: 1_772_359_200_000, method: 'POST', url: 'https://api2.amplitude.com/2/httpapi', body: gz.toString('base64'), bodyEncoding: 'base64' as const }] };
+    const one = {
+      format: 'goalpost.journey/1' as const,
+      events: [
+        {
+          type: 'request' as const,
+          t: 1_772_359_200_000,
+          method: 'POST',
+          url: 'https://api2.amplitude.com/2/httpapi',
+          body: gz.toString('base64'),
+          bodyEncoding: 'base64' as const,
+        },
+      ],
+    };
     const exported = journeyToHar(one);
     expect(validator()(exported)).toBe(true);
     expect(exported.log.entries[0]?.request.bodySize).toBe(gz.length);

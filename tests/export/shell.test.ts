@@ -61,6 +61,8 @@ describe('copy as goalpost decode', () => {
   });
 
   it('escapes a body that starts with @ so decode does not read it as a file name', () => {
-    expect(decodeCommand({ url: 'https://x.test/i', body: '@/etc/passwd' })).toBe("goalpost decode 'https://x.test/i' --body '@@/etc/passwd'");
+    expect(decodeCommand({ url: 'https://x.test/i', body: '@/etc/passwd' })).toBe(
+      "goalpost decode 'https://x.test/i' --body '@@/etc/passwd'",
+    );
   });
 });

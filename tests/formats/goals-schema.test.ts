@@ -14,8 +14,18 @@ describe('schemas/goals.schema.json agrees with the validator', () => {
     const keys = schema.$defs.condition.oneOf.map((c: { required: string[] }) => c.required[0]);
     expect(keys).toEqual(['url', 'event', 'transaction', 'lead', 'service', 'pageviews', 'engagement', 'anyOf']);
     // Each condition key the schema lists is one the validator accepts.
-    const samples: Record<string, unknown> = { url: 'x', event: 'e', transaction: {}, lead: {}, service: { topics: [{ topic: 't', statuses: [0] }] }, pageviews: { atLeast: 1 }, engagement: true, anyOf: [{ event: 'e' }] };
-    for (const k of keys) expect(() => validateGoals({ format: 'goalpost.goals/1', goals: [{ id: k, when: { [k]: samples[k] } }] })).not.toThrow();
+    const samples: Record<string, unknown> = {
+      url: 'x',
+      event: 'e',
+      transaction: {},
+      lead: {},
+      service: { topics: [{ topic: 't', statuses: [0] }] },
+      pageviews: { atLeast: 1 },
+      engagement: true,
+      anyOf: [{ event: 'e' }],
+    };
+    for (const k of keys)
+      expect(() => validateGoals({ format: 'goalpost.goals/1', goals: [{ id: k, when: { [k]: samples[k] } }] })).not.toThrow();
     expect(schema.$defs.serviceStatus.oneOf[1].enum).toEqual(SERVICE_STATUS_NAMES);
     expect(schema.properties.format.const).toBe('goalpost.goals/1');
   });
@@ -29,8 +39,13 @@ describe('schemas/goals.schema.json agrees with the validator', () => {
   });
   it('declares every top-level field the validator keeps, and vendors is checked the same way', () => {
     const doc = validateGoals({
-      format: 'goalpost.goals/1', model: 'ga4', vendors: ['ga4', 'liveperson'], session: { timeoutMinutes: 20 },
-      crossDomain: { domains: ['a.example'] }, goals: [], endpoints: [{ host: 'c.a.example', decoder: 'ga4' }],
+      format: 'goalpost.goals/1',
+      model: 'ga4',
+      vendors: ['ga4', 'liveperson'],
+      session: { timeoutMinutes: 20 },
+      crossDomain: { domains: ['a.example'] },
+      goals: [],
+      endpoints: [{ host: 'c.a.example', decoder: 'ga4' }],
     });
     for (const k of Object.keys(doc)) expect(Object.keys(schema.properties)).toContain(k);
     expect(doc.vendors).toEqual(['ga4', 'liveperson']);

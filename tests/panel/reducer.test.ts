@@ -11,9 +11,7 @@ const play = (tabId: number | undefined, pushes: PanelPush[]) => pushes.reduce(r
 
 describe('panel protocol reducer', () => {
   it('a snapshot replaces everything and marks the panel ready', () => {
-    const s = play(3, [
-      { type: 'snapshot', tabId: 3, events: [nav('a', 'https://one.test/')], dropped: 2, goals },
-    ]);
+    const s = play(3, [{ type: 'snapshot', tabId: 3, events: [nav('a', 'https://one.test/')], dropped: 2, goals }]);
     expect(s.ready).toBe(true);
     expect(s.events.map((e) => e.id)).toEqual(['a']);
     expect(s.dropped).toBe(2);

@@ -29,13 +29,25 @@ describe('tags model', () => {
     expect(cart?.vendors.find((v) => v.vendor === 'ga4')?.firstHitMs).toBeUndefined();
   });
 
-  it('shows each page\'s consent: the state the vendor\'s last hit there was sent under', () => {
+  it("shows each page's consent: the state the vendor's last hit there was sent under", () => {
     const events = [
       { type: 'navigation' as const, t: 1_000, url: 'https://shop.example/' },
-      { type: 'request' as const, t: 1_100, url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-1&cid=1.1&en=page_view&gcs=G100&dl=https%3A%2F%2Fshop.example%2F' },
-      { type: 'request' as const, t: 1_200, url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-1&cid=1.1&en=scroll&gcs=G101&dl=https%3A%2F%2Fshop.example%2F' },
+      {
+        type: 'request' as const,
+        t: 1_100,
+        url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-1&cid=1.1&en=page_view&gcs=G100&dl=https%3A%2F%2Fshop.example%2F',
+      },
+      {
+        type: 'request' as const,
+        t: 1_200,
+        url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-1&cid=1.1&en=scroll&gcs=G101&dl=https%3A%2F%2Fshop.example%2F',
+      },
       { type: 'navigation' as const, t: 2_000, url: 'https://shop.example/b' },
-      { type: 'request' as const, t: 2_100, url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-1&cid=1.1&en=page_view&dl=https%3A%2F%2Fshop.example%2Fb' },
+      {
+        type: 'request' as const,
+        t: 2_100,
+        url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-1&cid=1.1&en=page_view&dl=https%3A%2F%2Fshop.example%2Fb',
+      },
     ];
     const pages = buildTagModel(events, defaultEngine, []).pages;
     expect(pages[0]?.vendors.find((v) => v.vendor === 'ga4')?.consent).toEqual({ ads: 'denied', analytics: 'granted' });
@@ -89,13 +101,25 @@ describe('tags model', () => {
 
 describe('tags model: copies on the wire', () => {
   const PAGE = 'https://shop.example/checkout/thanks';
-  const xhr: RequestEvent & { id: string } = { id: 'xhr', t: 2000, type: 'request', url: MIXPANEL_TRACK, method: 'POST', body: mixpanelBatchBody, pageUrl: PAGE, status: 200 };
+  const xhr: RequestEvent & { id: string } = {
+    id: 'xhr',
+    t: 2000,
+    type: 'request',
+    url: MIXPANEL_TRACK,
+    method: 'POST',
+    body: mixpanelBatchBody,
+    pageUrl: PAGE,
+    status: 200,
+  };
   const beacon: RequestEvent & { id: string } = { ...xhr, id: 'beacon', t: 9000, status: undefined };
   const events = [{ id: 'n', t: 1000, type: 'navigation' as const, url: PAGE }, xhr, beacon];
 
-  it('marks the beacon that repeats the XHR\'s batch as resent, and not the XHR', () => {
+  it("marks the beacon that repeats the XHR's batch as resent, and not the XHR", () => {
     const entries = buildTagModel(events, defaultEngine).pages[0]!.entries;
-    expect(entries.map((e) => [e.id, e.resent])).toEqual([['xhr', undefined], ['beacon', 2]]);
+    expect(entries.map((e) => [e.id, e.resent])).toEqual([
+      ['xhr', undefined],
+      ['beacon', 2],
+    ]);
   });
 
   it('finds the resent entries by the filter text "resent"', () => {
@@ -109,8 +133,11 @@ describe('tags model: copies on the wire', () => {
     expect(entries.map((e) => e.resent)).toEqual([undefined, undefined]);
   });
 
-  it('lists a decoded hit\'s event id among its parameters', () => {
-    const model = buildTagModel([{ id: 'h', t: 1, type: 'hit', vendor: 'segment', kind: 'event', name: 'x', url: PAGE, eventId: 'msg-1' }], defaultEngine);
+  it("lists a decoded hit's event id among its parameters", () => {
+    const model = buildTagModel(
+      [{ id: 'h', t: 1, type: 'hit', vendor: 'segment', kind: 'event', name: 'x', url: PAGE, eventId: 'msg-1' }],
+      defaultEngine,
+    );
     expect(model.pages[0]!.entries[0]!.params).toContainEqual({ key: 'eventId', label: 'Event id', value: 'msg-1', group: undefined });
   });
 });
@@ -118,7 +145,10 @@ describe('tags model: copies on the wire', () => {
 describe('tags model on a single-page app', () => {
   const APP = 'https://shop.example/app/';
   const ga4 = (t: number, dl: string, sentFrom = dl) => ({
-    t, type: 'request' as const, method: 'POST', pageUrl: sentFrom,
+    t,
+    type: 'request' as const,
+    method: 'POST',
+    pageUrl: sentFrom,
     url: `https://region1.google-analytics.com/g/collect?v=2&tid=G-SPA1&cid=1.2&en=page_view&dl=${encodeURIComponent(dl)}`,
   });
   const events: JourneyEvent[] = [
@@ -147,7 +177,13 @@ describe('tags model on a single-page app', () => {
   });
 
   it('shows a route’s findings on that route only (by URL and time), not on its document or the other routes', () => {
-    expect(model.pages.map((p) => p.problems.map((f) => f.code))).toEqual([[], ['page-counted-twice', 'page-counted-twice'], ['tag-missing'], ['tag-missing'], []]);
+    expect(model.pages.map((p) => p.problems.map((f) => f.code))).toEqual([
+      [],
+      ['page-counted-twice', 'page-counted-twice'],
+      ['tag-missing'],
+      ['tag-missing'],
+      [],
+    ]);
     const rows = tagRows(model.pages, new Set()).filter((r) => r.kind === 'page');
     expect(rows).toHaveLength(5);
   });

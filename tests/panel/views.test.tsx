@@ -56,9 +56,11 @@ describe('Tags view', () => {
     show('tags');
     const list = () => screen.getByRole('list', { name: 'Pages and hits' });
     fireEvent.input(screen.getByRole('searchbox', { name: 'Filter hits' }), { target: { value: 'add_to' } });
-    expect(within(list()).getAllByRole('button', { expanded: false }).map((b) => b.textContent)).toEqual([
-      expect.stringContaining('add_to_cart'),
-    ]);
+    expect(
+      within(list())
+        .getAllByRole('button', { expanded: false })
+        .map((b) => b.textContent),
+    ).toEqual([expect.stringContaining('add_to_cart')]);
     fireEvent.input(screen.getByRole('searchbox', { name: 'Filter hits' }), { target: { value: '' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Vendor' }), { target: { value: 'ptengine' } });
     const rows = within(list()).getAllByRole('button', { expanded: false });
@@ -81,7 +83,8 @@ describe('Tags view', () => {
 
   it('keeps only a window of rows in the DOM with 10,000 hits', () => {
     const events = [{ id: 'n', type: 'navigation' as const, t: 0, url: 'https://big.test/' }];
-    for (let i = 0; i < 10_000; i++) events.push({ id: `h${i}`, type: 'hit', t: i + 1, vendor: 'ga4', kind: 'event', name: `e${i}`, url: 'https://big.test/' } as never);
+    for (let i = 0; i < 10_000; i++)
+      events.push({ id: `h${i}`, type: 'hit', t: i + 1, vendor: 'ga4', kind: 'event', name: `e${i}`, url: 'https://big.test/' } as never);
     const { container } = show('tags', fixtureStore({ events }));
     const rows = container.querySelectorAll('.vlist-row');
     expect(rows.length).toBeGreaterThan(10);
@@ -123,7 +126,9 @@ describe('Sessions view', () => {
 
   it('marks a linked hop green with the parameter', () => {
     const report = fixtureReport();
-    report.hops = [{ t: '2026-03-01T10:02:00.000Z', browser: 'default', from: 'shop.test', to: 'pay.test', linked: true, param: '_pt_link' }];
+    report.hops = [
+      { t: '2026-03-01T10:02:00.000Z', browser: 'default', from: 'shop.test', to: 'pay.test', linked: true, param: '_pt_link' },
+    ];
     const { container } = show('sessions', fixtureStore({ report }));
     const hop = container.querySelector('.hop.linked');
     expect(hop?.textContent).toContain('Linked by _pt_link');
@@ -269,6 +274,8 @@ describe('single-page apps', () => {
     const { container } = show('goals', fixtureStore({ report }));
     const cell = [...container.querySelectorAll('td')].find((td) => td.textContent?.includes('address bar'));
     expect(cell?.textContent).toContain('/app/checkout/done');
-    expect(cell?.getAttribute('title')).toContain(`${occ.url} (recorded by the vendor; the address bar showed http://shop.test/app/checkout/done)`);
+    expect(cell?.getAttribute('title')).toContain(
+      `${occ.url} (recorded by the vendor; the address bar showed http://shop.test/app/checkout/done)`,
+    );
   });
 });

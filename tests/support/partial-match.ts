@@ -34,7 +34,8 @@ export function partialMismatch(expected: unknown, actual: unknown, path = '$'):
     return undefined;
   }
   if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return `${path}: expected an object, got ${JSON.stringify(actual)}`;
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
+      return `${path}: expected an object, got ${JSON.stringify(actual)}`;
     for (const [k, v] of Object.entries(expected)) {
       const m = partialMismatch(v, (actual as Record<string, unknown>)[k], `${path}.${k}`);
       if (m) return m;

@@ -5,11 +5,27 @@ import { orderId, run, step } from './page-kit';
 const description = 'A sturdy walking shoe with a breathable upper, a cushioned sole and laces made of recycled fibre. '.repeat(30);
 
 run(async () => {
-  await amplitude.init('battery-amplitude-key', { autocapture: { pageViews: true, sessions: false, attribution: false, formInteractions: false, fileDownloads: false, elementInteractions: false }, flushIntervalMillis: 300 }).promise;
+  await amplitude.init('battery-amplitude-key', {
+    autocapture: {
+      pageViews: true,
+      sessions: false,
+      attribution: false,
+      formInteractions: false,
+      fileDownloads: false,
+      elementInteractions: false,
+    },
+    flushIntervalMillis: 300,
+  }).promise;
   if (step === 'home') {
     amplitude.track('Product Added', { product_id: 'sku-1', price: 21, quantity: 2, description });
   } else {
-    const revenue = new amplitude.Revenue().setProductId('sku-1').setPrice(21).setQuantity(2).setCurrency('EUR').setRevenueType('purchase').setEventProperties({ order_id: orderId() });
+    const revenue = new amplitude.Revenue()
+      .setProductId('sku-1')
+      .setPrice(21)
+      .setQuantity(2)
+      .setCurrency('EUR')
+      .setRevenueType('purchase')
+      .setEventProperties({ order_id: orderId() });
     amplitude.revenue(revenue);
   }
   await amplitude.flush().promise;

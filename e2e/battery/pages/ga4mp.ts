@@ -15,7 +15,14 @@ run(async () => {
   const endpoint = typeof options().endpoint === 'string' ? { endpoint: options().endpoint } : {};
   const ga = ga4mp(['G-BATTERY01'], { client_id: clientId, session_id: sessionId, non_personalized_ads: true, ...endpoint });
   ga.trackEvent('page_view');
-  if (step === 'home') ga.trackEvent('add_to_cart', { currency: 'EUR', value: 42, items: [{ item_id: 'sku-1', item_name: 'Shoe', price: 21, quantity: 2 }] });
-  else ga.trackEvent('purchase', { transaction_id: orderId(), currency: 'EUR', value: 42, items: [{ item_id: 'sku-1', item_name: 'Shoe', price: 21, quantity: 2 }] });
+  if (step === 'home')
+    ga.trackEvent('add_to_cart', { currency: 'EUR', value: 42, items: [{ item_id: 'sku-1', item_name: 'Shoe', price: 21, quantity: 2 }] });
+  else
+    ga.trackEvent('purchase', {
+      transaction_id: orderId(),
+      currency: 'EUR',
+      value: 42,
+      items: [{ item_id: 'sku-1', item_name: 'Shoe', price: 21, quantity: 2 }],
+    });
   return ga.getClientId() as string;
 });

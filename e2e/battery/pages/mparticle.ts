@@ -10,7 +10,14 @@ interface MParticle {
   ProductActionType: { Purchase: number };
   eCommerce: {
     createProduct(name: string, sku: string, price: number, quantity: number): unknown;
-    createTransactionAttributes(id: string, affiliation: string, coupon: undefined, revenue: number, shipping: number, tax: number): unknown;
+    createTransactionAttributes(
+      id: string,
+      affiliation: string,
+      coupon: undefined,
+      revenue: number,
+      shipping: number,
+      tax: number,
+    ): unknown;
     logProductAction(action: number, products: unknown[], attrs: null, flags: null, transaction: unknown): void;
   };
   upload(): void;

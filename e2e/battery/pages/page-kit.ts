@@ -33,7 +33,7 @@ export function run(calls: () => Promise<string | undefined>): void {
       window.__battery = visitorId === undefined ? { done: true } : { done: true, visitorId };
     },
     (e: unknown) => {
-      window.__battery = { done: true, error: String(e instanceof Error ? e.stack ?? e.message : e) };
+      window.__battery = { done: true, error: String(e instanceof Error ? (e.stack ?? e.message) : e) };
     },
   );
 }

@@ -7,7 +7,13 @@ run(async () => {
   if (step === 'home') {
     await analytics.track('Product Added', { product_id: 'sku-1', price: 21, quantity: 2 });
   } else {
-    await analytics.track('Order Completed', { order_id: orderId(), total: 42, revenue: 42, currency: 'EUR', products: [{ product_id: 'sku-1', price: 21, quantity: 2 }] });
+    await analytics.track('Order Completed', {
+      order_id: orderId(),
+      total: 42,
+      revenue: 42,
+      currency: 'EUR',
+      products: [{ product_id: 'sku-1', price: 21, quantity: 2 }],
+    });
   }
   return analytics.user().anonymousId() ?? undefined;
 });

@@ -11,16 +11,40 @@ const kndctr = Buffer.concat([Buffer.from([0x0a, ECID.length]), Buffer.from(ECID
 const proposition = {
   id: 'AT:battery-proposition-1',
   scope: 'battery-offer',
-  scopeDetails: { decisionProvider: 'TGT', activity: { id: ACTIVITY }, experience: { id: EXPERIENCE }, strategies: [{ algorithmID: '0', trafficType: '0' }], characteristics: { eventToken: 'battery-event-token' } },
-  items: [{ id: 'item-1', schema: 'https://ns.adobe.com/personalization/json-content-item', data: { id: 'item-1', format: 'application/json', content: { banner: 'spring' } } }],
+  scopeDetails: {
+    decisionProvider: 'TGT',
+    activity: { id: ACTIVITY },
+    experience: { id: EXPERIENCE },
+    strategies: [{ algorithmID: '0', trafficType: '0' }],
+    characteristics: { eventToken: 'battery-event-token' },
+  },
+  items: [
+    {
+      id: 'item-1',
+      schema: 'https://ns.adobe.com/personalization/json-content-item',
+      data: { id: 'item-1', format: 'application/json', content: { banner: 'spring' } },
+    },
+  ],
 };
 
 /** A page-load (__view__) proposition Web SDK renders itself: a DOM action on the page's heading. */
 const viewProposition = {
   id: 'AT:battery-view-proposition-1',
   scope: '__view__',
-  scopeDetails: { decisionProvider: 'TGT', activity: { id: '4102' }, experience: { id: '1' }, strategies: [{ algorithmID: '0', trafficType: '0' }], characteristics: { eventToken: 'battery-view-token' } },
-  items: [{ id: 'item-view-1', schema: 'https://ns.adobe.com/personalization/dom-action', data: { type: 'setHtml', format: 'application/vnd.adobe.target.dom-action', selector: 'h1', content: 'Spring sale' } }],
+  scopeDetails: {
+    decisionProvider: 'TGT',
+    activity: { id: '4102' },
+    experience: { id: '1' },
+    strategies: [{ algorithmID: '0', trafficType: '0' }],
+    characteristics: { eventToken: 'battery-view-token' },
+  },
+  items: [
+    {
+      id: 'item-view-1',
+      schema: 'https://ns.adobe.com/personalization/dom-action',
+      data: { type: 'setHtml', format: 'application/vnd.adobe.target.dom-action', selector: 'h1', content: 'Spring sale' },
+    },
+  ],
 };
 
 /**
@@ -41,7 +65,10 @@ export const adobe: Library = {
       { type: 'state:store', payload: [{ key: `kndctr_${ORG.replace('@', '_')}_identity`, value: kndctr, maxAge: 34128000 }] },
       { type: 'identity:result', payload: [{ id: ECID, namespace: { code: 'ECID' } }] },
     ];
-    const propositions = [...(r.body.includes('battery-offer') ? [proposition] : []), ...(r.body.includes('__view__') ? [viewProposition] : [])];
+    const propositions = [
+      ...(r.body.includes('battery-offer') ? [proposition] : []),
+      ...(r.body.includes('__view__') ? [viewProposition] : []),
+    ];
     if (propositions.length > 0) handle.push({ type: 'personalization:decisions', payload: propositions, eventIndex: 0 });
     return json({ requestId: r.url.searchParams.get('requestId') ?? 'battery', handle });
   },

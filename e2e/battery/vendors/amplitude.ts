@@ -10,8 +10,15 @@ export const amplitude: Library = {
   decoder: 'amplitude',
   account: 'battery-amplitude-key',
   hosts: ['api2.amplitude.com', 'sr-client-cfg.amplitude.com'],
-  answer: (r) => (r.host === 'api2.amplitude.com' ? json({ code: 200, events_ingested: 1, payload_size_bytes: r.body.length, server_upload_time: Date.now() }) : json({})),
+  answer: (r) =>
+    r.host === 'api2.amplitude.com'
+      ? json({ code: 200, events_ingested: 1, payload_size_bytes: r.body.length, server_upload_time: Date.now() })
+      : json({}),
   isHit: (r) => r.host === 'api2.amplitude.com' && r.path.startsWith('/2/httpapi'),
   pageviews: 2,
-  sent: (received, step) => received.some((r) => r.host === 'api2.amplitude.com' && (step === 'home' ? r.headers['content-encoding'] === 'gzip' : r.body.includes('revenue_amount'))),
+  sent: (received, step) =>
+    received.some(
+      (r) =>
+        r.host === 'api2.amplitude.com' && (step === 'home' ? r.headers['content-encoding'] === 'gzip' : r.body.includes('revenue_amount')),
+    ),
 };

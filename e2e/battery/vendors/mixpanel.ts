@@ -13,7 +13,12 @@ export const mixpanel: Library = {
   isHit: (r) => r.path.startsWith('/track/'),
   pageviews: 2,
   purchase: { event: 'Purchase' },
-  sent: (received, step) => received.some((r) => r.path.startsWith('/track/') && new URLSearchParams(r.body).get('data')?.includes(step === 'home' ? '"Product Added"' : '"Purchase"')),
+  sent: (received, step) =>
+    received.some(
+      (r) =>
+        r.path.startsWith('/track/') &&
+        new URLSearchParams(r.body).get('data')?.includes(step === 'home' ? '"Product Added"' : '"Purchase"'),
+    ),
 };
 
 /**

@@ -75,7 +75,8 @@ export const optimizely: Library = {
   pageviews: 0,
   orderId: false,
   experience: { id: EXPERIMENT, variant: VARIATION },
-  sent: (received, step) => received.some((r) => r.host === 'logx.optimizely.com' && r.body.includes(step === 'home' ? '"add_to_cart"' : '"purchase"')),
+  sent: (received, step) =>
+    received.some((r) => r.host === 'logx.optimizely.com' && r.body.includes(step === 'home' ? '"add_to_cart"' : '"purchase"')),
 };
 
 /** The same project hosted in the EU (datafile region EU): events go to eu.logx.optimizely.com. */
@@ -86,5 +87,6 @@ export const optimizelyEu: Library = {
   hosts: ['cdn.optimizely.com', 'eu.logx.optimizely.com'],
   answer: (r) => (r.host === 'cdn.optimizely.com' ? json({ ...datafile, region: 'EU' }) : { status: 204, type: 'text/plain', body: '' }),
   isHit: (r) => r.host === 'eu.logx.optimizely.com' && r.path.startsWith('/v1/events'),
-  sent: (received, step) => received.some((r) => r.host === 'eu.logx.optimizely.com' && r.body.includes(step === 'home' ? '"add_to_cart"' : '"purchase"')),
+  sent: (received, step) =>
+    received.some((r) => r.host === 'eu.logx.optimizely.com' && r.body.includes(step === 'home' ? '"add_to_cart"' : '"purchase"')),
 };

@@ -31,7 +31,11 @@ export const rudderstack: Library = {
   },
   isHit: (r) => r.host === 'batteryshop.dataplane.rudderstack.com',
   pageviews: 2,
-  sent: (received, step) => received.some((r) => r.host === 'batteryshop.dataplane.rudderstack.com' && r.body.includes(step === 'home' ? '"Product Added"' : '"Order Completed"')),
+  sent: (received, step) =>
+    received.some(
+      (r) =>
+        r.host === 'batteryshop.dataplane.rudderstack.com' && r.body.includes(step === 'home' ? '"Product Added"' : '"Order Completed"'),
+    ),
 };
 
 /** The same library with `useBeacon: true`: batches by sendBeacon to /beacon/v1/batch?writeKey=…, no header. */

@@ -14,7 +14,11 @@ export const segment: Library = {
       // The settings a new source gets: delivery to api.segment.io, no device-mode destinations, no metrics.
       return json({
         integrations: { 'Segment.io': { apiKey: WRITE_KEY, apiHost: 'api.segment.io/v1', addBundledMetadata: true } },
-        plan: { track: { __default: { enabled: true, integrations: {} } }, identify: { __default: { enabled: true } }, group: { __default: { enabled: true } } },
+        plan: {
+          track: { __default: { enabled: true, integrations: {} } },
+          identify: { __default: { enabled: true } },
+          group: { __default: { enabled: true } },
+        },
         edgeFunction: {},
         analyticsNextEnabled: true,
         middlewareSettings: {},
@@ -29,5 +33,6 @@ export const segment: Library = {
   },
   isHit: (r) => r.host === 'api.segment.io' && /^\/v1\/(p|t|i|g|a|s|b|page|track|identify|batch)$/.test(r.path.split('?')[0] ?? ''),
   pageviews: 2,
-  sent: (received, step) => received.some((r) => r.host === 'api.segment.io' && r.body.includes(step === 'home' ? '"Product Added"' : '"Order Completed"')),
+  sent: (received, step) =>
+    received.some((r) => r.host === 'api.segment.io' && r.body.includes(step === 'home' ? '"Product Added"' : '"Order Completed"')),
 };

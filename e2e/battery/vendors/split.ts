@@ -18,7 +18,10 @@ const flag = {
   conditions: [
     {
       conditionType: 'ROLLOUT',
-      matcherGroup: { combiner: 'AND', matchers: [{ keySelector: { trafficType: 'user', attribute: null }, matcherType: 'ALL_KEYS', negate: false }] },
+      matcherGroup: {
+        combiner: 'AND',
+        matchers: [{ keySelector: { trafficType: 'user', attribute: null }, matcherType: 'ALL_KEYS', negate: false }],
+      },
       partitions: [
         { treatment: 'on', size: 100 },
         { treatment: 'off', size: 0 },
@@ -51,5 +54,6 @@ export const split: Library = {
   pageviews: 0,
   purchase: { event: 'purchase' },
   experience: { id: 'battery_checkout', variant: 'on' },
-  sent: (received, step, orderId) => received.some((r) => r.host === 'events.split.io' && r.body.includes(step === 'home' ? 'battery_checkout' : orderId)),
+  sent: (received, step, orderId) =>
+    received.some((r) => r.host === 'events.split.io' && r.body.includes(step === 'home' ? 'battery_checkout' : orderId)),
 };

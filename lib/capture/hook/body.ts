@@ -35,7 +35,8 @@ function base64(bytes: Uint8Array, n: Natives): string {
 }
 
 function binary(bytes: Uint8Array, total: number, n: Natives, what: string): BodyText {
-  if (total > bytes.length || total > MAX_BINARY_BYTES) return { bodyNote: `binary ${what} of ${total} bytes not shown (over ${MAX_BINARY_BYTES} bytes)` };
+  if (total > bytes.length || total > MAX_BINARY_BYTES)
+    return { bodyNote: `binary ${what} of ${total} bytes not shown (over ${MAX_BINARY_BYTES} bytes)` };
   return { body: base64(bytes, n), bodyEncoding: 'base64' };
 }
 
@@ -66,7 +67,10 @@ function formDataText(fd: FormData, n: Natives): BodyText {
     parts[parts.length] = `${n.encode(k)}=${n.encode(value)}`;
   }
   const out = cut(parts.join('&'));
-  return { ...out, bodyNote: out.bodyNote ? `multipart form data shown as fields, ${out.bodyNote}` : 'multipart form data shown as fields' };
+  return {
+    ...out,
+    bodyNote: out.bodyNote ? `multipart form data shown as fields, ${out.bodyNote}` : 'multipart form data shown as fields',
+  };
 }
 
 function blobText(blob: Blob, n: Natives): BodyRead {

@@ -72,7 +72,10 @@ export function watchHistory(ctx: HookContext): void {
 
   const History = (win as unknown as { History?: { prototype: object } }).History;
   if (History) {
-    for (const [key, how] of [['pushState', 'push'], ['replaceState', 'replace']] as const) {
+    for (const [key, how] of [
+      ['pushState', 'push'],
+      ['replaceState', 'replace'],
+    ] as const) {
       ctx.mask.wrapMethod(History.prototype, key, (target, thisArg, args) => {
         const result = n.apply(target, thisArg, args);
         note(how);

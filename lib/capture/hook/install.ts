@@ -16,7 +16,11 @@ import { watchHistory } from './history';
 /** Read before any page script runs, so no page patch shows: what linker checksums cover. */
 function pageFingerprint(win: Window & typeof globalThis): Pick<PageRecord, 'userAgent' | 'language' | 'timezoneOffset'> {
   const nav = win.navigator;
-  return { userAgent: String(nav.userAgent).slice(0, LIMITS.note * 4), language: String(nav.language).slice(0, LIMITS.note), timezoneOffset: new win.Date().getTimezoneOffset() };
+  return {
+    userAgent: String(nav.userAgent).slice(0, LIMITS.note * 4),
+    language: String(nav.language).slice(0, LIMITS.note),
+    timezoneOffset: new win.Date().getTimezoneOffset(),
+  };
 }
 
 export function installHook(win: Window & typeof globalThis): void {
@@ -29,7 +33,14 @@ export function installHook(win: Window & typeof globalThis): void {
     // Registered before the emitter's own pagehide flush, so the last pushes go with it.
     n.apply(n.addEventListener, win, ['pagehide', pollQueues, true]);
     const channel = openChannel(win, n);
-    const ctx: HookContext = { win, n, mask: createMasker(win, n), emit: createEmitter(win, n, channel), wanted: createUrlFilter(n, channel), pollQueues };
+    const ctx: HookContext = {
+      win,
+      n,
+      mask: createMasker(win, n),
+      emit: createEmitter(win, n, channel),
+      wanted: createUrlFilter(n, channel),
+      pollQueues,
+    };
     wrapNetwork(ctx);
     watchScripts(ctx);
     queues = watchQueues(ctx);
@@ -37,7 +48,13 @@ export function installHook(win: Window & typeof globalThis): void {
     const href = win.location.href;
     if (win === win.top && /^https?:/.test(href) && href.length <= LIMITS.url) {
       const ref = win.document.referrer;
-      ctx.emit.add({ kind: 'page', t: n.now(), url: href, referrer: ref.length <= LIMITS.url && /^https?:/.test(ref) ? ref : '', ...pageFingerprint(win) });
+      ctx.emit.add({
+        kind: 'page',
+        t: n.now(),
+        url: href,
+        referrer: ref.length <= LIMITS.url && /^https?:/.test(ref) ? ref : '',
+        ...pageFingerprint(win),
+      });
     }
   } catch {
     // The page must load exactly as without the extension, even if the hook cannot install.

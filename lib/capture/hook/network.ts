@@ -110,7 +110,8 @@ function wrapXhr(ctx: HookContext): void {
       const [m, u] = args;
       const url = resolveUrl(ctx, u);
       if (typeof thisArg === 'object' && thisArg !== null) {
-        if (url !== undefined && typeof m === 'string' && METHOD.test(m) && ctx.wanted(url)) opened.set(thisArg, { url, method: m.toUpperCase() });
+        if (url !== undefined && typeof m === 'string' && METHOD.test(m) && ctx.wanted(url))
+          opened.set(thisArg, { url, method: m.toUpperCase() });
         else opened.delete(thisArg);
       }
     } catch {
@@ -126,7 +127,12 @@ function wrapXhr(ctx: HookContext): void {
       if (o) {
         rec = record(ctx, 'xhr', o.url, o.method);
         const b = args[0];
-        body = o.method === 'GET' || o.method === 'HEAD' ? undefined : b instanceof win.Document ? { bodyNote: 'document body not shown' } : readBody(b, n);
+        body =
+          o.method === 'GET' || o.method === 'HEAD'
+            ? undefined
+            : b instanceof win.Document
+              ? { bodyNote: 'document body not shown' }
+              : readBody(b, n);
       }
     } catch {
       rec = undefined;

@@ -297,7 +297,20 @@ export function watchQueues(ctx: HookContext): QueueWatcher {
   // A script's load event stops at the document (it never reaches window): listen there too.
   const listen = (on: EventTarget, type: string) => n.apply(n.addEventListener, on, [type, poll, { capture: true, passive: true }]);
   listen(win.document, 'load');
-  for (const type of ['DOMContentLoaded', 'load', 'click', 'mousedown', 'touchstart', 'keydown', 'submit', 'change', 'visibilitychange', 'popstate', 'hashchange']) listen(win, type);
+  for (const type of [
+    'DOMContentLoaded',
+    'load',
+    'click',
+    'mousedown',
+    'touchstart',
+    'keydown',
+    'submit',
+    'change',
+    'visibilitychange',
+    'popstate',
+    'hashchange',
+  ])
+    listen(win, type);
   const tick = (): void => {
     poll();
     n.apply(n.setTimeout, win, [tick, POLL_MS]);

@@ -10,7 +10,14 @@ import { decodeRequest, listDecoders, type Decoded, type RawRequest } from '../.
 import type { HitBody } from '../../formats/journey';
 import { CONTROL_CHARS, looksBinary } from '../../util/control-chars';
 
-const FLAGS = { body: 'string', 'body-base64': 'string', method: 'string', decoder: 'string', 'page-url': 'string', json: 'boolean' } as const;
+const FLAGS = {
+  body: 'string',
+  'body-base64': 'string',
+  method: 'string',
+  decoder: 'string',
+  'page-url': 'string',
+  json: 'boolean',
+} as const;
 
 const HELP = `goalpost decode <url> [options]
 
@@ -71,7 +78,9 @@ export function decodeInput(input: DecodeInput): Decoded | null {
 /** Control characters in page-supplied strings are shown escaped, never sent to the terminal. */
 function safe(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(CONTROL_CHARS, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(CONTROL_CHARS, (c) =>
+    c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function describeHit(h: HitBody): string {
@@ -81,7 +90,8 @@ function describeHit(h: HitBody): string {
     const t = h.transaction;
     parts.push(`total=${t.total}${t.currency ? ` ${safe(t.currency)}` : ''}${t.orderId ? ` order=${safe(t.orderId)}` : ''}`);
   }
-  if (h.experience) parts.push(`experience=${safe(h.experience.id)}${h.experience.variant ? ` variant=${safe(h.experience.variant)}` : ''}`);
+  if (h.experience)
+    parts.push(`experience=${safe(h.experience.id)}${h.experience.variant ? ` variant=${safe(h.experience.variant)}` : ''}`);
   if (h.lead) parts.push(`lead${h.lead.topic ? ` topic=${safe(h.lead.topic)}` : ''}`);
   if (h.service) parts.push(`service topic=${safe(h.service.topic)} status=${safe(String(h.service.status))}`);
   parts.push(`url=${h.url ? safe(h.url) : '(unknown)'}`);
@@ -151,13 +161,17 @@ export const decode: Command = {
       throw new UsageError(`decode: "${safe(url.slice(0, 80))}" is not an absolute URL (it needs a scheme such as https://).`);
     }
     const method = flags.method;
-    if (method !== undefined && !/^[A-Za-z]+$/.test(method)) throw new UsageError(`decode: --method "${safe(method)}" is not an HTTP method.`);
-    const ids = listDecoders().filter((d) => d.kind === 'request').map((d) => d.id);
+    if (method !== undefined && !/^[A-Za-z]+$/.test(method))
+      throw new UsageError(`decode: --method "${safe(method)}" is not an HTTP method.`);
+    const ids = listDecoders()
+      .filter((d) => d.kind === 'request')
+      .map((d) => d.id);
     if (flags.decoder !== undefined && !ids.includes(flags.decoder)) {
       throw new UsageError(`decode: --decoder "${safe(flags.decoder)}" is unknown; use one of ${ids.join(', ')}.`);
     }
     const input: DecodeInput = { url };
-    if (flags.body !== undefined && flags['body-base64'] !== undefined) throw new UsageError('decode: give --body or --body-base64, not both.');
+    if (flags.body !== undefined && flags['body-base64'] !== undefined)
+      throw new UsageError('decode: give --body or --body-base64, not both.');
     if (flags.body !== undefined) Object.assign(input, readBody(flags.body, io));
     if (flags['body-base64'] !== undefined) Object.assign(input, { body: flags['body-base64'], bodyEncoding: 'base64' });
     if (method !== undefined) input.method = method;
@@ -168,7 +182,11 @@ export const decode: Command = {
       io.out(JSON.stringify(result ? { matched: true, ...result } : { matched: false, url }, null, 2));
       return 0;
     }
-    io.out(result ? renderDecoded(result) : 'No decoder recognised this request. If it goes to a first-party or server-side endpoint, try --decoder ID (goalpost decode --help lists them).');
+    io.out(
+      result
+        ? renderDecoded(result)
+        : 'No decoder recognised this request. If it goes to a first-party or server-side endpoint, try --decoder ID (goalpost decode --help lists them).',
+    );
     return 0;
   },
 };

@@ -59,7 +59,9 @@ export const demo: Command = {
     const outDir = resolve(io.cwd, flags.out ?? DEFAULT_DEMO_OUT);
     const site = await startDemoSite();
     try {
-      io.err(`Serving the demo shop at ${site.start} (and ${site.origin(PAY_HOST)}); walking it in ${browser === 'firefox' ? 'Firefox' : 'Chromium'} …`);
+      io.err(
+        `Serving the demo shop at ${site.start} (and ${site.origin(PAY_HOST)}); walking it in ${browser === 'firefox' ? 'Firefox' : 'Chromium'} …`,
+      );
       const result = await runAudit({
         url: site.start,
         goals: DEMO_GOALS,

@@ -15,10 +15,14 @@ const STEP = 1024;
 
 const isGzip = (b: Uint8Array): boolean => b[0] === 0x1f && b[1] === 0x8b;
 // RFC 1950: CM = 8 (deflate), window ≤ 32 KiB, and the two header bytes are a multiple of 31.
-const isZlib = (b: Uint8Array): boolean => b.length > 1 && ((b[0] as number) & 0x0f) === 8 && (b[0] as number) >> 4 < 8 && (((b[0] as number) << 8) | (b[1] as number)) % 31 === 0;
+const isZlib = (b: Uint8Array): boolean =>
+  b.length > 1 && ((b[0] as number) & 0x0f) === 8 && (b[0] as number) >> 4 < 8 && (((b[0] as number) << 8) | (b[1] as number)) % 31 === 0;
 
 /** Inflates with `make` step by step; undefined when the data is not that format or too big. */
-function inflateWith(bytes: Uint8Array, make: (ondata: (chunk: Uint8Array) => void) => { push(c: Uint8Array, final?: boolean): void }): Uint8Array | 'too big' | undefined {
+function inflateWith(
+  bytes: Uint8Array,
+  make: (ondata: (chunk: Uint8Array) => void) => { push(c: Uint8Array, final?: boolean): void },
+): Uint8Array | 'too big' | undefined {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const stream = make((chunk) => {
@@ -26,7 +30,8 @@ function inflateWith(bytes: Uint8Array, make: (ondata: (chunk: Uint8Array) => vo
     if (size <= MAX_INFLATED_BYTES) chunks.push(chunk);
   });
   try {
-    for (let i = 0; i < bytes.length && size <= MAX_INFLATED_BYTES; i += STEP) stream.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.length);
+    for (let i = 0; i < bytes.length && size <= MAX_INFLATED_BYTES; i += STEP)
+      stream.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.length);
   } catch {
     return undefined;
   }

@@ -122,11 +122,13 @@ export const adobeAnalytics: RequestDecoder = {
     const events = eventNames(f.get('events'));
     for (const e of events) hits.push(hit({ ...base, kind: 'event', name: e }));
     if (events.includes('purchase')) {
-      hits.push(transactionHit(base, {
-        total: productsTotal(f.get('products')) ?? 0,
-        currency: f.get('cc'),
-        orderId: f.get('purchaseID'),
-      }));
+      hits.push(
+        transactionHit(base, {
+          total: productsTotal(f.get('products')) ?? 0,
+          currency: f.get('cc'),
+          orderId: f.get('purchaseID'),
+        }),
+      );
     }
     const params: DecodedParam[] = [];
     if (rsid) params.push(param('rsid', 'Report suite', rsid, 'General'));

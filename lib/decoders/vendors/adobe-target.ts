@@ -56,8 +56,7 @@ function deliveryHits(body: unknown, base: Omit<HitBody, 'kind'>): HitBody[] {
 export const adobeTarget: RequestDecoder = {
   id: ID,
   name: NAME,
-  match: (url) =>
-    MBOX.test(url.pathname) || (DELIVERY.test(url.pathname) && url.searchParams.has('client')),
+  match: (url) => MBOX.test(url.pathname) || (DELIVERY.test(url.pathname) && url.searchParams.has('client')),
   decode: (url, req) => {
     const problems: string[] = [];
     const q = urlFields(url, problems);
@@ -83,7 +82,10 @@ export const adobeTarget: RequestDecoder = {
       account: client,
     };
     const hits = deliveryHits(body, base).map(hit);
-    const params = [...describe(q, { client: 'Client code', sessionId: 'Session ID', version: 'Library version' }), ...describe(flatten(body), {}, 'Body')];
+    const params = [
+      ...describe(q, { client: 'Client code', sessionId: 'Session ID', version: 'Library version' }),
+      ...describe(flatten(body), {}, 'Body'),
+    ];
     return decoded(ID, NAME, { account: client, requestType: 'delivery', hits, params, problems });
   },
 };

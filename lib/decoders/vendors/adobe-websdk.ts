@@ -50,7 +50,9 @@ function cookieEcid(body: unknown, problems: string[]): string | undefined {
   const bytes = base64Bytes(text);
   const ecid = bytes && protobufString(bytes, ECID_FIELD);
   if (ecid && /^\d{1,64}$/.test(ecid)) return ecid;
-  problems.push(`The ${str(pick(entry, 'key'))} entry in meta.state is not an identity cookie Goalpost can read, so this request's visitor (ECID) is unknown.`);
+  problems.push(
+    `The ${str(pick(entry, 'key'))} entry in meta.state is not an identity cookie Goalpost can read, so this request's visitor (ECID) is unknown.`,
+  );
   return undefined;
 }
 
@@ -83,11 +85,13 @@ function eventHits(event: unknown, visitor: string | undefined, req: { pageUrl?:
     }
   }
   if (purchases || type === 'commerce.purchases') {
-    hits.push(transactionHit(base, {
-      total: num(pick(xdm, 'commerce.order.priceTotal')) ?? 0,
-      currency: str(pick(xdm, 'commerce.order.currencyCode')),
-      orderId: str(pick(xdm, 'commerce.order.purchaseID')),
-    }));
+    hits.push(
+      transactionHit(base, {
+        total: num(pick(xdm, 'commerce.order.priceTotal')) ?? 0,
+        currency: str(pick(xdm, 'commerce.order.currencyCode')),
+        orderId: str(pick(xdm, 'commerce.order.purchaseID')),
+      }),
+    );
   }
   return hits;
 }

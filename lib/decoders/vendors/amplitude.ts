@@ -47,11 +47,13 @@ function hitsOf(e: unknown, req: RawRequest, account: string | undefined): HitBo
   const hits: HitBody[] = [hit({ ...base, kind: 'event', name: type })];
   const revenue = revenueOf(e);
   if (revenue !== undefined) {
-    hits.push(transactionHit(base, {
-      total: revenue,
-      currency: str(pick(e, 'event_properties.$currency')) ?? str(pick(e, 'currency')) ?? str(pick(e, 'event_properties.currency')),
-      orderId: str(pick(e, 'event_properties.order_id')) ?? str(pick(e, 'event_properties.orderId')),
-    }));
+    hits.push(
+      transactionHit(base, {
+        total: revenue,
+        currency: str(pick(e, 'event_properties.$currency')) ?? str(pick(e, 'currency')) ?? str(pick(e, 'event_properties.currency')),
+        orderId: str(pick(e, 'event_properties.order_id')) ?? str(pick(e, 'event_properties.orderId')),
+      }),
+    );
   }
   return hits;
 }
@@ -84,9 +86,15 @@ export const amplitude: RequestDecoder = {
     const hits = events.flatMap((e) => hitsOf(e, req, account));
     return decoded(ID, NAME, {
       account,
-      requestType: events.map((e) => str(pick(e, 'event_type'))).filter(Boolean).join(', ') || undefined,
+      requestType:
+        events
+          .map((e) => str(pick(e, 'event_type')))
+          .filter(Boolean)
+          .join(', ') || undefined,
       hits,
-      params: describe(flat, { client: 'API key', api_key: 'API key', v: 'Version', upload_time: 'Upload time' }, 'Body').filter((p) => p.key !== ''),
+      params: describe(flat, { client: 'API key', api_key: 'API key', v: 'Version', upload_time: 'Upload time' }, 'Body').filter(
+        (p) => p.key !== '',
+      ),
       problems,
     });
   },

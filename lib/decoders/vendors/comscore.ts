@@ -43,14 +43,16 @@ export const comscore: RequestDecoder = {
     return decoded(ID, NAME, {
       account,
       requestType,
-      hits: [hit({
-        vendor: ID,
-        kind: 'pageview',
-        url: pageOf(f.first('c7'), req.pageUrl),
-        referrer: f.first('c9'),
-        clientId: f.first('c12'),
-        account,
-      })],
+      hits: [
+        hit({
+          vendor: ID,
+          kind: 'pageview',
+          url: pageOf(f.first('c7'), req.pageUrl),
+          referrer: f.first('c9'),
+          clientId: f.first('c12'),
+          account,
+        }),
+      ],
       params: describe(f, DICT),
       problems,
     });

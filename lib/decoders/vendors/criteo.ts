@@ -16,10 +16,19 @@ const ID = 'criteo';
 const NAME = 'Criteo OneTag';
 
 const PAGE_EVENTS: Record<string, string> = {
-  vh: 'Homepage', vl: 'Listing', vp: 'Product', vb: 'Basket', vc: 'Purchase',
+  vh: 'Homepage',
+  vl: 'Listing',
+  vp: 'Product',
+  vb: 'Basket',
+  vc: 'Purchase',
 };
 const EVENT_LABELS: Record<string, string> = {
-  ...PAGE_EVENTS, exd: 'Extra data', ce: 'Hashed email', dis: 'Display', sc: 'Site type', vs: 'Search',
+  ...PAGE_EVENTS,
+  exd: 'Extra data',
+  ce: 'Hashed email',
+  dis: 'Display',
+  sc: 'Site type',
+  vs: 'Search',
 };
 
 const DICT: Dictionary = {
@@ -65,7 +74,9 @@ export const criteo: RequestDecoder = {
       hits.push(transactionHit(base, { total: total ?? 0, currency: main.first('c'), orderId: main.first('id') }));
     } else if (main && code) hits.push(hit({ ...base, kind: 'event', name: PAGE_EVENTS[code] }));
     const eventParams: DecodedParam[] = events.flatMap((e, i) =>
-      e.pairs.map(([k, v]) => param(`p${i}.${k}`, `Event ${i} ${k === 'e' ? 'type' : k}`, k === 'e' ? `${v} (${EVENT_LABELS[v] ?? v})` : v, 'Event')),
+      e.pairs.map(([k, v]) =>
+        param(`p${i}.${k}`, `Event ${i} ${k === 'e' ? 'type' : k}`, k === 'e' ? `${v} (${EVENT_LABELS[v] ?? v})` : v, 'Event'),
+      ),
     );
     return decodedFields(ID, NAME, f, DICT, { account, requestType, hits, problems }, eventParams);
   },

@@ -12,7 +12,11 @@ import type { Dictionary } from '../util/params';
 const ID = 'dynamic-yield';
 const NAME = 'Dynamic Yield';
 const TYPES: Record<string, string> = {
-  uia: 'User Identification', var: 'Variation Impression', dpx: 'Data Event', imp: 'Impression', clk: 'Click',
+  uia: 'User Identification',
+  var: 'Variation Impression',
+  dpx: 'Data Event',
+  imp: 'Impression',
+  clk: 'Click',
 };
 
 const DICT: Dictionary = {

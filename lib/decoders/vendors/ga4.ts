@@ -59,8 +59,19 @@ const DICT: Dictionary = {
 };
 
 const ITEM_KEYS: Record<string, string> = {
-  id: 'id', nm: 'name', br: 'brand', ca: 'category', va: 'variant', pr: 'price', qt: 'quantity',
-  cp: 'coupon', ds: 'discount', lp: 'list position', af: 'affiliation', ln: 'list name', li: 'list id',
+  id: 'id',
+  nm: 'name',
+  br: 'brand',
+  ca: 'category',
+  va: 'variant',
+  pr: 'price',
+  qt: 'quantity',
+  cp: 'coupon',
+  ds: 'discount',
+  lp: 'list position',
+  af: 'affiliation',
+  ln: 'list name',
+  li: 'list id',
 };
 
 /** "id12~nmShirt~pr10.5~qt2" → {id, nm, pr, qt}. */
@@ -113,11 +124,13 @@ export function ga4Hits(fields: Fields, req: RawRequest, vendor = GA4_ID): HitBo
   if (event === 'page_view') return [hit({ ...base, kind: 'pageview' })];
   const hits: HitBody[] = [hit({ ...base, kind: 'event', name: event })];
   if (event === 'purchase') {
-    hits.push(transactionHit(base, {
-      total: num(fields.first('epn.value', 'ep.value')) ?? itemsTotal(fields) ?? 0,
-      currency: fields.first('cu', 'ep.currency'),
-      orderId: fields.first('ep.transaction_id', 'epn.transaction_id'),
-    }));
+    hits.push(
+      transactionHit(base, {
+        total: num(fields.first('epn.value', 'ep.value')) ?? itemsTotal(fields) ?? 0,
+        currency: fields.first('cu', 'ep.currency'),
+        orderId: fields.first('ep.transaction_id', 'epn.transaction_id'),
+      }),
+    );
   }
   return hits;
 }
@@ -176,7 +189,9 @@ export function decodeGa4Like(
   const params = [...describe(shared, DICT), ...itemParams(shared, '')];
   lines.forEach((line, i) => {
     const keyed = lines.length > 1 ? line.pairs.map(([k, v]) => [batchKey(k, i), v] as const) : line.pairs;
-    params.push(...describe(new Fields([...keyed]), DICT).map((p) => ({ ...p, group: lines.length > 1 ? `Hit ${i + 1}` : p.group ?? 'Other' })));
+    params.push(
+      ...describe(new Fields([...keyed]), DICT).map((p) => ({ ...p, group: lines.length > 1 ? `Hit ${i + 1}` : (p.group ?? 'Other') })),
+    );
     params.push(...itemParams(line, lines.length > 1 ? `[${i}]` : ''));
   });
   const events = hitsFields.map((f) => f.first('en') ?? f.get('t')).filter((e): e is string => !!e);
@@ -184,7 +199,7 @@ export function decodeGa4Like(
   const gcd = shared.get('gcd') ?? lines.find((l) => l.has('gcd'))?.get('gcd');
   params.push(...consentParams(gcs, gcd, problems));
   if (analyticsDenied(gcs)) {
-    params.push(param('gcs.analytics', 'Analytics storage', 'denied: cookieless ping, client id not the visitor\'s', 'Consent'));
+    params.push(param('gcs.analytics', 'Analytics storage', "denied: cookieless ping, client id not the visitor's", 'Consent'));
   }
   if (hits.length === 0) problems.push('No event name (en) in this request, so it yields no hit.');
   return decoded(id, name, {

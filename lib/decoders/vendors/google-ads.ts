@@ -50,8 +50,7 @@ export const googleAds: RequestDecoder = {
     const data = parseQuery((f.get('data') ?? '').replace(/;/g, '&'));
     const event = data.get('event');
     const suffix = kind.replace(/^viewthrough/i, '') || kind;
-    const requestType =
-      event === 'gtag.config' ? 'Page View' : event || (suffix.toLowerCase() === 'conversion' ? 'Conversion' : suffix);
+    const requestType = event === 'gtag.config' ? 'Page View' : event || (suffix.toLowerCase() === 'conversion' ? 'Conversion' : suffix);
     const base = {
       vendor: ID,
       url: pageOf(f.get('url'), req.pageUrl),
@@ -66,18 +65,24 @@ export const googleAds: RequestDecoder = {
       hits.push(hit({ ...base, kind: 'event', name: event || 'conversion' }));
       const value = num(f.get('value') ?? data.get('value'));
       if (event === 'purchase' || (value !== undefined && f.has('oid'))) {
-        hits.push(transactionHit(base, {
-          total: value ?? 0,
-          currency: f.get('currency_code') ?? data.get('currency'),
-          orderId: f.get('oid') ?? data.get('transaction_id'),
-        }));
+        hits.push(
+          transactionHit(base, {
+            total: value ?? 0,
+            currency: f.get('currency_code') ?? data.get('currency'),
+            orderId: f.get('oid') ?? data.get('transaction_id'),
+          }),
+        );
       }
     }
     return decoded(ID, NAME, {
       account,
       requestType,
       hits,
-      params: [param('account', 'Account', `AW-${id}`, 'General'), ...describe(f, DICT), ...consentParams(f.get('gcs'), f.get('gcd'), problems)],
+      params: [
+        param('account', 'Account', `AW-${id}`, 'General'),
+        ...describe(f, DICT),
+        ...consentParams(f.get('gcs'), f.get('gcd'), problems),
+      ],
       problems,
     });
   },

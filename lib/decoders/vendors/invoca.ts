@@ -18,10 +18,7 @@ export const invoca: RequestDecoder = {
     const account = `${m[1]}/${m[2]}`;
     return libraryLoad(ID, NAME, {
       account,
-      params: [
-        param('account', 'Network / tag ID', account, 'General'),
-        param('environment', 'Environment', m[3] ?? '', 'General'),
-      ],
+      params: [param('account', 'Network / tag ID', account, 'General'), param('environment', 'Environment', m[3] ?? '', 'General')],
     });
   },
 };

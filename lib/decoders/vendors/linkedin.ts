@@ -21,12 +21,21 @@ export const linkedin: RequestDecoder = {
     const account = f.get('pid');
     const conversion = f.get('conversionId');
     const base = { vendor: ID, url: pageOf(f.get('url'), req.pageUrl), account, clientId: f.get('li_fat_id') };
-    const hits: HitBody[] = [conversion ? hit({ ...base, kind: 'event', name: `conversion ${conversion}` }) : hit({ ...base, kind: 'pageview' })];
+    const hits: HitBody[] = [
+      conversion ? hit({ ...base, kind: 'event', name: `conversion ${conversion}` }) : hit({ ...base, kind: 'pageview' }),
+    ];
     return decoded(ID, NAME, {
       account,
       requestType: conversion ? 'Conversion' : 'Page View',
       hits,
-      params: describe(f, { pid: 'Partner ID', conversionId: 'Conversion ID', url: 'Page URL', fmt: 'Format', time: 'Time', li_fat_id: 'Click ID' }),
+      params: describe(f, {
+        pid: 'Partner ID',
+        conversionId: 'Conversion ID',
+        url: 'Page URL',
+        fmt: 'Format',
+        time: 'Time',
+        li_fat_id: 'Click ID',
+      }),
       problems,
     });
   },

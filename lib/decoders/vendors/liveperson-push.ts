@@ -68,10 +68,14 @@ function decodeEvent(push: RawPush): Decoded | null {
   const engagementId = str(pick(data, 'engagementId'));
   const offers = appName === 'LP_OFFERS';
   let out: HitBody;
-  if (offers && DISPLAYED.has(eventName) && engagementId) out = experienceHit({ vendor: LIVEPERSON_ID, url: page }, engagementId, undefined);
+  if (offers && DISPLAYED.has(eventName) && engagementId)
+    out = experienceHit({ vendor: LIVEPERSON_ID, url: page }, engagementId, undefined);
   else if (offers && eventName === 'OFFER_CLICK') out = hit({ vendor: LIVEPERSON_ID, url: page, kind: 'engagement' });
   else out = hit({ vendor: LIVEPERSON_ID, url: page, kind: 'event', name: eventName });
-  const problems = offers && DISPLAYED.has(eventName) && !engagementId ? [`The ${eventName} event names no engagementId, so it cannot be matched to a campaign goal.`] : [];
+  const problems =
+    offers && DISPLAYED.has(eventName) && !engagementId
+      ? [`The ${eventName} event names no engagementId, so it cannot be matched to a campaign goal.`]
+      : [];
   return decoded(LIVEPERSON_ID, LIVEPERSON_NAME, {
     requestType: [appName, eventName].filter(Boolean).join(' '),
     hits: [out],

@@ -90,7 +90,10 @@ export function decodePageReport(url: URL, req: RawRequest): Decoded | null {
     hits,
     params: [
       requestTypeParam(requestType),
-      ...describe(q.pairs.filter(([k]) => k !== 'sdes'), DICT),
+      ...describe(
+        q.pairs.filter(([k]) => k !== 'sdes'),
+        DICT,
+      ),
       ...(sdes !== undefined ? sdeParams(sdes, 'Engagement attributes') : []),
     ],
     problems,

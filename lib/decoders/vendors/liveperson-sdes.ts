@@ -60,7 +60,7 @@ export function sdeHit(sde: unknown, base: SdeBase, problems: string[]): HitBody
     case 'service': {
       const topic = str(b.topic) ?? '';
       const rawStatus = b.status;
-      const status = typeof rawStatus === 'number' ? rawStatus : num(rawStatus) ?? str(rawStatus);
+      const status = typeof rawStatus === 'number' ? rawStatus : (num(rawStatus) ?? str(rawStatus));
       if (!topic) problems.push('A service attribute has no topic.');
       if (status === undefined) problems.push('A service attribute has no status.');
       const service: NonNullable<HitBody['service']> = { topic, status: status ?? '' };

@@ -41,7 +41,13 @@ function expandJson(pairs: readonly Pair[]): Pair[] {
         const parsed: unknown = JSON.parse(t);
         for (const [path, value] of flatten(parsed)) {
           if (path === '') continue;
-          out.push([`${k}${path.split('.').map((p) => `[${p}]`).join('')}`, value]);
+          out.push([
+            `${k}${path
+              .split('.')
+              .map((p) => `[${p}]`)
+              .join('')}`,
+            value,
+          ]);
         }
         continue;
       } catch {
@@ -56,8 +62,7 @@ function expandJson(pairs: readonly Pair[]): Pair[] {
 export const meta: RequestDecoder = {
   id: ID,
   name: NAME,
-  match: (url) =>
-    hostIn(url.hostname, ['.facebook.com']) && /^\/tr\/?$/.test(url.pathname) && url.searchParams.get('ev') !== 'Microdata',
+  match: (url) => hostIn(url.hostname, ['.facebook.com']) && /^\/tr\/?$/.test(url.pathname) && url.searchParams.get('ev') !== 'Microdata',
   decode: (url, req) => {
     const problems: string[] = [];
     let f = urlFields(url, problems);
@@ -69,11 +74,13 @@ export const meta: RequestDecoder = {
     if (ev === 'PageView') hits.push(hit({ ...base, kind: 'pageview' }));
     else if (ev) hits.push(hit({ ...base, kind: 'event', name: ev }));
     if (ev === 'Purchase') {
-      hits.push(transactionHit(base, {
-        total: num(f.get('cd[value]')) ?? 0,
-        currency: f.get('cd[currency]'),
-        orderId: f.get('cd[order_id]') || f.get('eid'),
-      }));
+      hits.push(
+        transactionHit(base, {
+          total: num(f.get('cd[value]')) ?? 0,
+          currency: f.get('cd[currency]'),
+          orderId: f.get('cd[order_id]') || f.get('eid'),
+        }),
+      );
     }
     if (!ev) problems.push('No event (ev) in this request, so it yields no hit.');
     const params: DecodedParam[] = describe(expandJson(f.pairs), DICT);

@@ -67,9 +67,22 @@ export const mixpanel: RequestDecoder = {
     const hits = kind === 'track' ? events.flatMap((e) => hitOf(e, req)) : [];
     return decoded(ID, NAME, {
       account: str(pick(events[0], 'properties.token')) ?? str(pick(events[0], '$token')),
-      requestType: kind === 'track' ? events.map((e) => str(pick(e, 'event'))).filter(Boolean).join(', ') || 'track' : kind,
+      requestType:
+        kind === 'track'
+          ? events
+              .map((e) => str(pick(e, 'event')))
+              .filter(Boolean)
+              .join(', ') || 'track'
+          : kind,
       hits,
-      params: [...describe(f.pairs.filter(([k]) => k !== 'data'), { ip: 'IP flag', verbose: 'Verbose', _: 'Cache buster' }, 'Query'), ...describe(flatten(json), {}, 'Data')].filter((p) => p.key !== ''),
+      params: [
+        ...describe(
+          f.pairs.filter(([k]) => k !== 'data'),
+          { ip: 'IP flag', verbose: 'Verbose', _: 'Cache buster' },
+          'Query',
+        ),
+        ...describe(flatten(json), {}, 'Data'),
+      ].filter((p) => p.key !== ''),
       problems,
     });
   },

@@ -24,21 +24,58 @@ const PATH = /^(?:\/webevents)?\/v(\d+)\/JS\/([^/]+)\/events\/?$/i;
 const CNAME_PATH = /^\/webevents\/v\d+\/JS\/[^/]+\/events\/?$/i;
 
 const MESSAGE_TYPES: Record<string, string> = {
-  '1': 'Session Start', '2': 'Session End', '3': 'Screen View', '4': 'Custom Event', '5': 'Crash Report',
-  '6': 'Opt Out', '7': 'First Run', '10': 'State Transition', '14': 'Profile', '16': 'Commerce',
-  '17': 'User Attribute Change', '18': 'User Identity Change', '20': 'Media',
+  '1': 'Session Start',
+  '2': 'Session End',
+  '3': 'Screen View',
+  '4': 'Custom Event',
+  '5': 'Crash Report',
+  '6': 'Opt Out',
+  '7': 'First Run',
+  '10': 'State Transition',
+  '14': 'Profile',
+  '16': 'Commerce',
+  '17': 'User Attribute Change',
+  '18': 'User Identity Change',
+  '20': 'Media',
 };
 const EVENT_TYPES: Record<string, string> = {
-  '0': 'Unknown', '1': 'Navigation', '2': 'Location', '3': 'Search', '4': 'Transaction', '5': 'UserContent',
-  '6': 'UserPreference', '7': 'Social', '8': 'Other', '9': 'Media',
-  '10': 'ProductAddToCart', '11': 'ProductRemoveFromCart', '12': 'ProductCheckout', '13': 'ProductCheckoutOption',
-  '14': 'ProductClick', '15': 'ProductViewDetail', '16': 'ProductPurchase', '17': 'ProductRefund',
-  '18': 'PromotionView', '19': 'PromotionClick', '20': 'ProductAddToWishlist', '21': 'ProductRemoveFromWishlist',
+  '0': 'Unknown',
+  '1': 'Navigation',
+  '2': 'Location',
+  '3': 'Search',
+  '4': 'Transaction',
+  '5': 'UserContent',
+  '6': 'UserPreference',
+  '7': 'Social',
+  '8': 'Other',
+  '9': 'Media',
+  '10': 'ProductAddToCart',
+  '11': 'ProductRemoveFromCart',
+  '12': 'ProductCheckout',
+  '13': 'ProductCheckoutOption',
+  '14': 'ProductClick',
+  '15': 'ProductViewDetail',
+  '16': 'ProductPurchase',
+  '17': 'ProductRefund',
+  '18': 'PromotionView',
+  '19': 'PromotionClick',
+  '20': 'ProductAddToWishlist',
+  '21': 'ProductRemoveFromWishlist',
   '22': 'ProductImpression',
 };
 const IDENTITY_TYPES: Record<string, string> = {
-  '0': 'other', '1': 'customerid', '2': 'facebook', '3': 'twitter', '4': 'google', '5': 'microsoft', '6': 'yahoo',
-  '7': 'email', '9': 'facebookcustomaudienceid', '10': 'other2', '11': 'other3', '12': 'other4',
+  '0': 'other',
+  '1': 'customerid',
+  '2': 'facebook',
+  '3': 'twitter',
+  '4': 'google',
+  '5': 'microsoft',
+  '6': 'yahoo',
+  '7': 'email',
+  '9': 'facebookcustomaudienceid',
+  '10': 'other2',
+  '11': 'other3',
+  '12': 'other4',
 };
 
 const DICT: Dictionary = {
@@ -79,9 +116,12 @@ function v2Hits(msg: JsonObject, req: RawRequest, account: string | undefined): 
 
 /** What a v3 commerce event did: its product action, else its promotion action, else an impression. */
 function commerceName(data: unknown): string | undefined {
-  return str(pick(data, 'event_name')) ?? str(pick(data, 'product_action.action')) ??
+  return (
+    str(pick(data, 'event_name')) ??
+    str(pick(data, 'product_action.action')) ??
     (str(pick(data, 'promotion_action.action')) !== undefined ? `promotion ${str(pick(data, 'promotion_action.action'))}` : undefined) ??
-    (Array.isArray(pick(data, 'product_impressions')) ? 'impression' : undefined);
+    (Array.isArray(pick(data, 'product_impressions')) ? 'impression' : undefined)
+  );
 }
 
 function v3Hits(body: JsonObject, req: RawRequest, account: string | undefined): HitBody[] {
@@ -106,11 +146,13 @@ function v3Hits(body: JsonObject, req: RawRequest, account: string | undefined):
     const name = commerceName(data);
     const hits = name ? [hit({ ...base, kind: 'event', name })] : [];
     if (str(pick(data, 'product_action.action')) === 'purchase') {
-      hits.push(transactionHit(base, {
-        total: num(pick(data, 'product_action.total_amount')) ?? 0,
-        currency: str(pick(data, 'currency_code')),
-        orderId: str(pick(data, 'product_action.transaction_id')),
-      }));
+      hits.push(
+        transactionHit(base, {
+          total: num(pick(data, 'product_action.total_amount')) ?? 0,
+          currency: str(pick(data, 'currency_code')),
+          orderId: str(pick(data, 'product_action.transaction_id')),
+        }),
+      );
     }
     return hits;
   });
@@ -119,7 +161,8 @@ function v3Hits(body: JsonObject, req: RawRequest, account: string | undefined):
 export const mparticle: RequestDecoder = {
   id: ID,
   name: NAME,
-  match: (url) => CNAME_PATH.test(url.pathname) || (hostIn(url.hostname, ['jssdks.mparticle.com', '.mparticle.com']) && PATH.test(url.pathname)),
+  match: (url) =>
+    CNAME_PATH.test(url.pathname) || (hostIn(url.hostname, ['jssdks.mparticle.com', '.mparticle.com']) && PATH.test(url.pathname)),
   decode: (url, req) => {
     const problems: string[] = [];
     const [, version = '', account] = PATH.exec(url.pathname) ?? [];

@@ -55,7 +55,9 @@ function revenueOrder(base: Base, event: string, cents: unknown, problems: strin
   if (cents === undefined || cents === null) return [];
   if (typeof cents === 'number' && Number.isSafeInteger(cents)) return [transactionHit(base, { total: cents / 100 })];
   const shown = typeof cents === 'string' ? `"${cents.slice(0, 40)}" (a string)` : (JSON.stringify(cents) ?? String(cents)).slice(0, 40);
-  problems.push(`Optimizely event "${event}" has revenue ${shown}: the Event API takes revenue as a whole number of cents, so no order is counted; send e.g. 1250 for 12.50.`);
+  problems.push(
+    `Optimizely event "${event}" has revenue ${shown}: the Event API takes revenue as a whole number of cents, so no order is counted; send e.g. 1250 for 12.50.`,
+  );
   return [];
 }
 
@@ -97,7 +99,9 @@ function v1Hits(body: unknown, req: RawRequest, account: string | undefined, pro
         hits.push(hit({ ...own, kind: 'event', name: key }));
         hits.push(...revenueOrder(own, key, pick(e, 'revenue'), problems));
         if (pick(e, 'revenue') === undefined && pick(e, 'tags.revenue') !== undefined) {
-          problems.push(`Optimizely event "${key}" has a revenue tag but no revenue field: the SDK could not read the tag as a number, so Optimizely records no revenue; pass revenue as integer cents.`);
+          problems.push(
+            `Optimizely event "${key}" has a revenue tag but no revenue field: the SDK could not read the tag as a number, so Optimizely records no revenue; pass revenue as integer cents.`,
+          );
         }
       }
     }
@@ -159,7 +163,11 @@ export const optimizely: RequestDecoder = {
       account,
       requestType,
       hits,
-      params: describe(flatten(body), { account_id: 'Account ID', accountId: 'Account ID', project_id: 'Project ID', projectId: 'Project ID' }, 'Body').filter((p) => p.key !== ''),
+      params: describe(
+        flatten(body),
+        { account_id: 'Account ID', accountId: 'Account ID', project_id: 'Project ID', projectId: 'Project ID' },
+        'Body',
+      ).filter((p) => p.key !== ''),
       problems,
     });
   },

@@ -15,7 +15,10 @@ const NAME = 'Parse.ly';
 const HOST = /^p1(?:-irl)?\.parsely\.com$/i;
 const PATH = /^\/(?:plogger|px)\/?$/;
 const ACTIONS: Record<string, string> = {
-  pageview: 'Page View', heartbeat: 'Heartbeat', videostart: 'Video Start', vheartbeat: 'Video Heartbeat',
+  pageview: 'Page View',
+  heartbeat: 'Heartbeat',
+  videostart: 'Video Start',
+  vheartbeat: 'Video Heartbeat',
   conversion: 'Conversion',
 };
 

@@ -16,8 +16,16 @@ const ID = 'pinterest';
 const NAME = 'Pinterest Tag';
 const JSON_FIELDS = ['ed', 'pd', 'ad'];
 const EVENTS: Record<string, string> = {
-  init: 'Init', pagevisit: 'Page View', checkout: 'Checkout', addtocart: 'Add to Cart', signup: 'Signup',
-  lead: 'Lead', search: 'Search', viewcategory: 'View Category', watchvideo: 'Watch Video', custom: 'Custom',
+  init: 'Init',
+  pagevisit: 'Page View',
+  checkout: 'Checkout',
+  addtocart: 'Add to Cart',
+  signup: 'Signup',
+  lead: 'Lead',
+  search: 'Search',
+  viewcategory: 'View Category',
+  watchvideo: 'Watch Video',
+  custom: 'Custom',
 };
 
 const DICT: Dictionary = {
@@ -58,11 +66,13 @@ export const pinterest: RequestDecoder = {
     const lower = event?.toLowerCase();
     if (lower === 'pagevisit') hits.push(hit({ ...base, kind: 'pageview', referrer: str(parsed.ad?.ref) }));
     else if (lower === 'checkout') {
-      hits.push(transactionHit(base, {
-        total: num(ed.value) ?? 0,
-        currency: str(ed.currency),
-        orderId: str(ed.order_id) ?? str(ed.transaction_id),
-      }));
+      hits.push(
+        transactionHit(base, {
+          total: num(ed.value) ?? 0,
+          currency: str(ed.currency),
+          orderId: str(ed.order_id) ?? str(ed.transaction_id),
+        }),
+      );
     } else if (event && lower !== 'init') hits.push(hit({ ...base, kind: 'event', name: str(ed.event_name) ?? event }));
     return decodedFields(ID, NAME, f, DICT, { account, requestType, hits, problems }, nested);
   },

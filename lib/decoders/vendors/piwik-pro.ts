@@ -14,8 +14,7 @@ const PIWIK_HOSTS = ['.piwik.pro', '.piwik.cloud', '.piwikpro.com'];
 export const piwikPro: RequestDecoder = {
   id: ID,
   name: NAME,
-  match: (url) =>
-    /\/ppms\.php$/i.test(url.pathname) || (hostIn(url.hostname, PIWIK_HOSTS) && /\/piwik\.php$/i.test(url.pathname)),
+  match: (url) => /\/ppms\.php$/i.test(url.pathname) || (hostIn(url.hostname, PIWIK_HOSTS) && /\/piwik\.php$/i.test(url.pathname)),
   decode: (url, req) => {
     const out = matomo.decode(url, req);
     return { ...out, decoder: ID, vendorName: NAME, hits: out.hits.map((h) => ({ ...h, vendor: ID })) };

@@ -96,7 +96,7 @@ export function collectFields(url: URL, body: string | undefined, problems: stri
     if (isObject(parsed)) {
       transport = 'POST';
       for (const [k, v] of Object.entries(parsed)) raw.set(k, v);
-    } else if (parsed !== undefined) problems.push('The body is JSON but not an object, which Ptengine\'s tag never sends.');
+    } else if (parsed !== undefined) problems.push("The body is JSON but not an object, which Ptengine's tag never sends.");
   }
   const id = str(raw.get('id'));
   if (id !== undefined) {
@@ -113,7 +113,9 @@ export function collectFields(url: URL, body: string | undefined, problems: stri
 export function inner(value: unknown, problems: string[]): string | undefined {
   const s = str(value);
   if (s === undefined) return undefined;
-  return safeDecode(s, problems, false).replace(/\*&\*/g, '&').replace(/\*\+\*/g, '+');
+  return safeDecode(s, problems, false)
+    .replace(/\*&\*/g, '&')
+    .replace(/\*\+\*/g, '+');
 }
 
 /** The page URL the tag reported; a relative one (setPVTag with replace) resolved against the page. */
@@ -183,12 +185,17 @@ export function collectParams(fields: CollectFields, path: CollectPath, problems
     const text = ['p', 'ref', 'vref', 'tl'].includes(k) ? inner(v, problems) : str(v);
     if (text !== undefined) pairs.push([k, text]);
   }
-  const params = [param('requestType', 'Request type', REQUEST_TYPES[path], 'General'), param('transport', 'Transport', fields.transport === 'POST' ? 'XHR POST (URI-encoded JSON)' : 'GET fallback', 'General')];
+  const params = [
+    param('requestType', 'Request type', REQUEST_TYPES[path], 'General'),
+    param('transport', 'Transport', fields.transport === 'POST' ? 'XHR POST (URI-encoded JSON)' : 'GET fallback', 'General'),
+  ];
   params.push(...describe(pairs, DICT));
   const ptif = str(fields.raw.get('ptif'));
   if (ptif) params.push(param('terminal', 'Terminal type', TERMINALS[ptif[0] ?? ''] ?? ptif[0] ?? '', 'Page'));
   const variant = fields.raw.get('variant');
-  if (isObject(variant)) for (const [k, v] of Object.entries(variant)) params.push(param(`variant.${k}`, `Variant ${k}`, str(v) ?? JSON.stringify(v) ?? '', 'Experience'));
+  if (isObject(variant))
+    for (const [k, v] of Object.entries(variant))
+      params.push(param(`variant.${k}`, `Variant ${k}`, str(v) ?? JSON.stringify(v) ?? '', 'Experience'));
   return params;
 }
 
@@ -196,7 +203,13 @@ export function collectParams(fields: CollectFields, path: CollectPath, problems
 export function collectHits(path: CollectPath, fields: CollectFields, pageUrl: string | undefined, problems: string[]): HitBody[] {
   const r = fields.raw;
   const page = pageUrlOf(fields, pageUrl, problems) ?? pageUrl ?? '';
-  const base: Omit<HitBody, 'kind'> = { vendor: PTENGINE, url: page, clientId: str(r.get('uid')), sessionId: str(r.get('vid')), account: str(r.get('sid')) };
+  const base: Omit<HitBody, 'kind'> = {
+    vendor: PTENGINE,
+    url: page,
+    clientId: str(r.get('uid')),
+    sessionId: str(r.get('vid')),
+    account: str(r.get('sid')),
+  };
   switch (path) {
     case 'pn':
     case 'pv': {

@@ -39,14 +39,22 @@ export const ptengine: RequestDecoder = {
       return decoded(PTENGINE, NAME, {
         role: 'library',
         account: library ? undefined : file.toLowerCase(),
-        requestType: library ? (url.hostname.startsWith('pteengagejs.') ? 'Experience script load' : 'Library load (account in a setAccount push)') : 'Tag load',
+        requestType: library
+          ? url.hostname.startsWith('pteengagejs.')
+            ? 'Experience script load'
+            : 'Library load (account in a setAccount push)'
+          : 'Tag load',
         params: library ? [param('file', 'Script', `${file}.js`, 'General')] : [param('projectId', 'Project ID', file, 'General')],
         problems,
       });
     }
     const path = collectPath(url.pathname);
     if (!path) {
-      return decoded(PTENGINE, NAME, { role: 'other', requestType: 'Other Ptengine request', params: [param('path', 'Path', url.pathname, 'General')] });
+      return decoded(PTENGINE, NAME, {
+        role: 'other',
+        requestType: 'Other Ptengine request',
+        params: [param('path', 'Path', url.pathname, 'General')],
+      });
     }
     const fields = collectFields(url, req.body, problems);
     const hits = collectHits(path, fields, req.pageUrl, problems);

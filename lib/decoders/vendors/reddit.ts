@@ -48,11 +48,13 @@ export const reddit: RequestDecoder = {
     const hits: HitBody[] = [];
     if (event === 'PageVisit') hits.push(hit({ ...base, kind: 'pageview' }));
     else if (event === 'Purchase') {
-      hits.push(transactionHit(base, {
-        total: num(f.get('m.valueDecimal')) ?? num(f.get('m.value')) ?? 0,
-        currency: f.first('m.currency'),
-        orderId: f.first('m.transactionId'),
-      }));
+      hits.push(
+        transactionHit(base, {
+          total: num(f.get('m.valueDecimal')) ?? num(f.get('m.value')) ?? 0,
+          currency: f.first('m.currency'),
+          orderId: f.first('m.transactionId'),
+        }),
+      );
     } else if (requestType) hits.push(hit({ ...base, kind: 'event', name: requestType }));
     return decodedFields(ID, NAME, f, DICT, { account, requestType, hits, problems });
   },

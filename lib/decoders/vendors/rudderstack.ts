@@ -30,7 +30,7 @@ export const rudderstack: RequestDecoder = {
   decode: (url, req) => {
     const out = segment.decode(url, req);
     const beacon = isBeacon(url);
-    const account = beacon ? url.searchParams.get('writeKey') ?? undefined : undefined;
+    const account = beacon ? (url.searchParams.get('writeKey') ?? undefined) : undefined;
     const decoded = {
       ...out,
       decoder: ID,

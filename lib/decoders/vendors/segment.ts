@@ -16,8 +16,21 @@ const ID = 'segment';
 const NAME = 'Segment';
 const PATH = /^\/v1\/(p|page|t|track|i|identify|g|group|a|alias|s|screen|b|batch|m)\/?$/;
 const CALLS: Record<string, string> = {
-  p: 'Page', page: 'Page', t: 'Track', track: 'Track', i: 'Identify', identify: 'Identify', g: 'Group', group: 'Group',
-  a: 'Alias', alias: 'Alias', s: 'Screen', screen: 'Screen', b: 'Batch', batch: 'Batch', m: 'Metrics',
+  p: 'Page',
+  page: 'Page',
+  t: 'Track',
+  track: 'Track',
+  i: 'Identify',
+  identify: 'Identify',
+  g: 'Group',
+  group: 'Group',
+  a: 'Alias',
+  alias: 'Alias',
+  s: 'Screen',
+  screen: 'Screen',
+  b: 'Batch',
+  batch: 'Batch',
+  m: 'Metrics',
 };
 
 function hitsOf(msg: unknown, req: RawRequest, pathType: string): HitBody[] {
@@ -36,16 +49,25 @@ function hitsOf(msg: unknown, req: RawRequest, pathType: string): HitBody[] {
   const hits: HitBody[] = [hit({ ...base, kind: 'event', name: event })];
   if (event === 'Order Completed') {
     const total = num(pick(msg, 'properties.total')) ?? num(pick(msg, 'properties.revenue')) ?? num(pick(msg, 'properties.value')) ?? 0;
-    hits.push(transactionHit(base, {
-      total,
-      currency: str(pick(msg, 'properties.currency')),
-      orderId: str(pick(msg, 'properties.order_id')),
-    }));
+    hits.push(
+      transactionHit(base, {
+        total,
+        currency: str(pick(msg, 'properties.currency')),
+        orderId: str(pick(msg, 'properties.order_id')),
+      }),
+    );
   }
   return hits;
 }
 
-const TYPE_OF: Record<string, string> = { Page: 'page', Track: 'track', Identify: 'identify', Group: 'group', Alias: 'alias', Screen: 'screen' };
+const TYPE_OF: Record<string, string> = {
+  Page: 'page',
+  Track: 'track',
+  Identify: 'identify',
+  Group: 'group',
+  Alias: 'alias',
+  Screen: 'screen',
+};
 
 export const segment: RequestDecoder = {
   id: ID,
@@ -62,7 +84,11 @@ export const segment: RequestDecoder = {
       account: str(pick(msgs[0], 'writeKey')) ?? str(pick(body, 'writeKey')),
       requestType: call,
       hits,
-      params: describe(flatten(body), { anonymousId: 'Anonymous ID', userId: 'User ID', event: 'Event', type: 'Call type', writeKey: 'Write key' }, 'Body').filter((p) => p.key !== ''),
+      params: describe(
+        flatten(body),
+        { anonymousId: 'Anonymous ID', userId: 'User ID', event: 'Event', type: 'Call type', writeKey: 'Write key' },
+        'Body',
+      ).filter((p) => p.key !== ''),
       problems,
     });
   },

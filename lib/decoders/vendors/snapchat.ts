@@ -34,7 +34,12 @@ const DICT: Dictionary = {
 
 /** "ADD_CART" → "Add Cart". */
 function readable(ev: string): string {
-  return ev.toLowerCase().split('_').filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+  return ev
+    .toLowerCase()
+    .split('_')
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 export const snapchat: RequestDecoder = {

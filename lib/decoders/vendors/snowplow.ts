@@ -74,7 +74,8 @@ const TRANSACTION_ENTITY = /^iglu:com\.snowplowanalytics\.snowplow\.ecommerce\/t
 
 /** The order of an ecommerce `transaction` action, from its transaction entity. */
 function ecommerceOrder(f: Fields, event: unknown, problems: string[]): NonNullable<HitBody['transaction']> | undefined {
-  if (!ECOMMERCE_ACTION.test(str(pick(event, 'data.schema')) ?? '') || str(pick(event, 'data.data.type')) !== 'transaction') return undefined;
+  if (!ECOMMERCE_ACTION.test(str(pick(event, 'data.schema')) ?? '') || str(pick(event, 'data.data.type')) !== 'transaction')
+    return undefined;
   const entity = contexts(f, problems).find((c) => TRANSACTION_ENTITY.test(str(pick(c, 'schema')) ?? ''));
   if (!entity) {
     problems.push('The ecommerce transaction action carries no ecommerce/transaction context entity, so its order is unknown.');
@@ -88,7 +89,12 @@ function ecommerceOrder(f: Fields, event: unknown, problems: string[]): NonNulla
 }
 
 const TYPES: Record<string, string> = {
-  pv: 'Page View', pp: 'Page Ping', se: 'Structured Event', ue: 'Self-describing Event', tr: 'Transaction', ti: 'Transaction Item',
+  pv: 'Page View',
+  pp: 'Page Ping',
+  se: 'Structured Event',
+  ue: 'Self-describing Event',
+  tr: 'Transaction',
+  ti: 'Transaction Item',
 };
 
 function hitsOf(f: Fields, req: RawRequest, problems: string[]): HitBody[] {
@@ -132,9 +138,9 @@ export const snowplow: RequestDecoder = {
     if (TP2.test(url.pathname)) {
       const json = req.body ? parseJson(req.body, problems) : undefined;
       const data = pick(json, 'data');
-      events = (Array.isArray(data) ? data : []).filter(isObject).map(
-        (o) => new Fields(Object.entries(o).map(([k, v]) => [k, str(v) ?? JSON.stringify(v)] as const)),
-      );
+      events = (Array.isArray(data) ? data : [])
+        .filter(isObject)
+        .map((o) => new Fields(Object.entries(o).map(([k, v]) => [k, str(v) ?? JSON.stringify(v)] as const)));
       if (req.body && events.length === 0) problems.push('The tp2 body holds no payload_data events.');
     } else events = [urlFields(url, problems)];
     const hits = events.flatMap((f) => hitsOf(f, req, problems));
@@ -143,9 +149,9 @@ export const snowplow: RequestDecoder = {
       account: events[0]?.get('aid'),
       requestType: types.join(', ') || undefined,
       hits,
-      params: events.flatMap((f, i) =>
-        describe(f, DICT).map((p) => (events.length > 1 ? { ...p, group: `Event ${i + 1}` } : p)),
-      ).concat(events.length > 1 ? [param('count', 'Events in batch', String(events.length), 'General')] : []),
+      params: events
+        .flatMap((f, i) => describe(f, DICT).map((p) => (events.length > 1 ? { ...p, group: `Event ${i + 1}` } : p)))
+        .concat(events.length > 1 ? [param('count', 'Events in batch', String(events.length), 'General')] : []),
       problems,
     });
   },

@@ -32,7 +32,8 @@ const DICT: Dictionary = {
 export const tealiumEventstream: RequestDecoder = {
   id: ID,
   name: NAME,
-  match: (url) => hostIn(url.hostname, ['collect.tealiumiq.com', 'collect-eu-central-1.tealiumiq.com']) && /^\/event(?:\/.*)?$/.test(url.pathname),
+  match: (url) =>
+    hostIn(url.hostname, ['collect.tealiumiq.com', 'collect-eu-central-1.tealiumiq.com']) && /^\/event(?:\/.*)?$/.test(url.pathname),
   decode: (url, req) => {
     const problems: string[] = [];
     const query = urlFields(url, problems);

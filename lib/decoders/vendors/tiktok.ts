@@ -26,13 +26,17 @@ function hitsOf(e: unknown, req: RawRequest, problems: string[]): HitBody[] {
     account: str(pick(e, 'context.pixel.code')),
   };
   if (!event) return [];
-  const hits: HitBody[] = [hit({ ...base, kind: event === 'Pageview' ? 'pageview' : 'event', name: event === 'Pageview' ? undefined : event })];
+  const hits: HitBody[] = [
+    hit({ ...base, kind: event === 'Pageview' ? 'pageview' : 'event', name: event === 'Pageview' ? undefined : event }),
+  ];
   if (ORDER_EVENTS.has(event) && num(pick(e, 'properties.value')) !== undefined) {
-    hits.push(transactionHit(base, {
-      total: num(pick(e, 'properties.value')) ?? 0,
-      currency: str(pick(e, 'properties.currency')),
-      orderId: str(pick(e, 'properties.order_id')) ?? str(pick(e, 'event_id')),
-    }));
+    hits.push(
+      transactionHit(base, {
+        total: num(pick(e, 'properties.value')) ?? 0,
+        currency: str(pick(e, 'properties.currency')),
+        orderId: str(pick(e, 'properties.order_id')) ?? str(pick(e, 'event_id')),
+      }),
+    );
   }
   return hits;
 }
@@ -49,7 +53,11 @@ export const tiktok: RequestDecoder = {
     const hits = events.flatMap((e) => hitsOf(e, req, problems));
     const first = events[0];
     const params = [
-      ...describe(flatten(body), { event: { label: 'Event', group: 'Event' }, 'context.pixel.code': { label: 'Pixel code', group: 'General' } }, 'Body'),
+      ...describe(
+        flatten(body),
+        { event: { label: 'Event', group: 'Event' }, 'context.pixel.code': { label: 'Pixel code', group: 'General' } },
+        'Body',
+      ),
     ].filter((p) => p.key !== '');
     return decoded(ID, NAME, {
       account: str(pick(first, 'context.pixel.code')),

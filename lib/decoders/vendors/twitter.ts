@@ -47,11 +47,13 @@ export const twitter: RequestDecoder = {
       if (!name) return [];
       if (name === 'pageview') return [hit({ ...base, kind: 'pageview' })];
       if (name === 'purchase') {
-        return [transactionHit(base, {
-          total: num(data.value) ?? num(f.get('tw_sale_amount')) ?? 0,
-          currency: str(data.currency),
-          orderId: str(data.order_id) ?? f.first('tw_order_id'),
-        })];
+        return [
+          transactionHit(base, {
+            total: num(data.value) ?? num(f.get('tw_sale_amount')) ?? 0,
+            currency: str(data.currency),
+            orderId: str(data.order_id) ?? f.first('tw_order_id'),
+          }),
+        ];
       }
       return [hit({ ...base, kind: 'event', name })];
     });

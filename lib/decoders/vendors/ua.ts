@@ -87,8 +87,14 @@ function uaHits(f: Fields, req: RawRequest): HitBody[] {
 }
 
 const LABELS: Record<string, string> = {
-  pageview: 'Page View', event: 'Event', transaction: 'Transaction', item: 'Item', social: 'Social',
-  timing: 'Timing', exception: 'Exception', screenview: 'Screen View',
+  pageview: 'Page View',
+  event: 'Event',
+  transaction: 'Transaction',
+  item: 'Item',
+  social: 'Social',
+  timing: 'Timing',
+  exception: 'Exception',
+  screenview: 'Screen View',
 };
 
 function decodeUa(url: URL, req: RawRequest): Decoded {

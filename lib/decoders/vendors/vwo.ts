@@ -35,9 +35,22 @@ const NAME = 'VWO';
 const SDK_EVENTS = new Set(['vwo_fmeSdkInit', 'vwo_sdkUsageStats', 'vwo_log', 'vwo_sdkDebug', 'vwo_syncVisitorProp']);
 
 const PARAMS: Dictionary = {
-  experiment_id: 'Campaign ID', combination: 'Variation', account_id: 'Account ID', a: 'Account ID', u: 'Visitor UUID',
-  goal_id: 'Goal ID', r: 'Revenue', sId: 'Sent at (unix s)', ap: 'Platform', ed: 'Extra data', env: 'SDK key',
-  sdk: 'SDK', 'sdk-v': 'SDK version', en: 'Event', sn: 'SDK', sv: 'SDK version',
+  experiment_id: 'Campaign ID',
+  combination: 'Variation',
+  account_id: 'Account ID',
+  a: 'Account ID',
+  u: 'Visitor UUID',
+  goal_id: 'Goal ID',
+  r: 'Revenue',
+  sId: 'Sent at (unix s)',
+  ap: 'Platform',
+  ed: 'Extra data',
+  env: 'SDK key',
+  sdk: 'SDK',
+  'sdk-v': 'SDK version',
+  en: 'Event',
+  sn: 'SDK',
+  sv: 'SDK version',
 };
 
 type Base = Omit<HitBody, 'kind'>;
@@ -47,13 +60,18 @@ function goalHits(base: Base, goal: string, revenue: string | undefined, problem
   const hits = [hit({ ...base, kind: 'event', name: `goal ${goal}` })];
   if (revenue === undefined || revenue === '') return hits;
   const total = num(revenue);
-  if (total === undefined) problems.push(`VWO goal ${goal} has revenue "${revenue.slice(0, 40)}", which is not a number, so no order is counted.`);
+  if (total === undefined)
+    problems.push(`VWO goal ${goal} has revenue "${revenue.slice(0, 40)}", which is not a number, so no order is counted.`);
   else hits.push(transactionHit(base, { total }));
   return hits;
 }
 
 /** One track-user or track-goal call, by query (c.gif, /server-side/track-*) or batched (e, c, g). */
-function trackHits(base: Base, f: { experiment?: string; variation?: string; goal?: string; revenue?: string }, problems: string[]): HitBody[] {
+function trackHits(
+  base: Base,
+  f: { experiment?: string; variation?: string; goal?: string; revenue?: string },
+  problems: string[],
+): HitBody[] {
   if (f.goal) return goalHits(base, f.goal, f.revenue, problems);
   return f.experiment ? [experienceHit(base, f.experiment, f.variation)] : [];
 }
@@ -99,17 +117,33 @@ export const vwo: RequestDecoder = {
     const q = urlFields(url, problems);
     const path = url.pathname.replace(/\/+$/, '');
     if (path === '/j.php' || path.startsWith('/lib/') || path.endsWith('.js')) {
-      return decoded(ID, NAME, { role: 'library', account: q.first('a', 'account_id'), requestType: 'SmartCode load', params: describe(q, { a: 'Account ID', u: 'Page URL' }), problems });
+      return decoded(ID, NAME, {
+        role: 'library',
+        account: q.first('a', 'account_id'),
+        requestType: 'SmartCode load',
+        params: describe(q, { a: 'Account ID', u: 'Page URL' }),
+        problems,
+      });
     }
     if (/^\/server-side\/(v2-)?(settings|pull)$/.test(path)) {
-      return decoded(ID, NAME, { role: 'library', account: q.first('a', 'account_id'), requestType: 'SDK settings', params: describe(q, PARAMS), problems });
+      return decoded(ID, NAME, {
+        role: 'library',
+        account: q.first('a', 'account_id'),
+        requestType: 'SDK settings',
+        params: describe(q, PARAMS),
+        problems,
+      });
     }
     const track = /^\/(?:([cl])\.gif|server-side\/track-(user|goal))$/.exec(path);
     if (track) {
       const account = q.get('account_id');
       const base = { vendor: ID, url: pageOf(undefined, req.pageUrl), clientId: q.get('u'), account };
       const goal = q.get('goal_id');
-      const hits = trackHits(base, { experiment: q.get('experiment_id'), variation: q.get('combination'), goal, revenue: q.get('r') }, problems);
+      const hits = trackHits(
+        base,
+        { experiment: q.get('experiment_id'), variation: q.get('combination'), goal, revenue: q.get('r') },
+        problems,
+      );
       const requestType = track[2] ? `Track ${track[2]}` : goal ? 'Conversion' : 'Variation shown';
       return decoded(ID, NAME, { account, requestType, hits, params: describe(q, PARAMS), problems });
     }
@@ -120,10 +154,25 @@ export const vwo: RequestDecoder = {
         const base = { vendor: ID, url: pageOf(undefined, req.pageUrl), clientId: str(pick(e, 'u')), account };
         const kind = str(pick(e, 'eT'));
         if (kind !== '1' && kind !== '2') return [];
-        return trackHits(base, { experiment: str(pick(e, 'e')), variation: str(pick(e, 'c')), goal: kind === '2' ? str(pick(e, 'g')) : undefined, revenue: str(pick(e, 'r')) }, problems);
+        return trackHits(
+          base,
+          {
+            experiment: str(pick(e, 'e')),
+            variation: str(pick(e, 'c')),
+            goal: kind === '2' ? str(pick(e, 'g')) : undefined,
+            revenue: str(pick(e, 'r')),
+          },
+          problems,
+        );
       });
       const kinds = [...new Set(batchOf(body, []).map((e) => BATCH_KINDS[str(pick(e, 'eT')) ?? ''] ?? 'event'))];
-      return decoded(ID, NAME, { account, requestType: `Batch: ${kinds.join(', ') || 'empty'}`, hits, params: [...describe(q, PARAMS), ...describe(flatten(body), {}, 'Body')].filter((p) => p.key !== ''), problems });
+      return decoded(ID, NAME, {
+        account,
+        requestType: `Batch: ${kinds.join(', ') || 'empty'}`,
+        hits,
+        params: [...describe(q, PARAMS), ...describe(flatten(body), {}, 'Body')].filter((p) => p.key !== ''),
+        problems,
+      });
     }
     if (path === '/server-side/batch-events-v2') {
       const account = q.get('a');
@@ -131,7 +180,13 @@ export const vwo: RequestDecoder = {
       const list = batchOf(body, problems).filter(isObject);
       const names = list.map((e) => str(pick(e, 'd.event.name')) ?? '');
       const hits = list.flatMap((e, i) => (names[i] ? eventHits(e, names[i]!, req, account) : []));
-      return decoded(ID, NAME, { account, requestType: `Batch: ${[...new Set(names.filter(Boolean))].join(', ') || 'empty'}`, hits, params: [...describe(q, PARAMS), ...describe(flatten(body), {}, 'Body')].filter((p) => p.key !== ''), problems });
+      return decoded(ID, NAME, {
+        account,
+        requestType: `Batch: ${[...new Set(names.filter(Boolean))].join(', ') || 'empty'}`,
+        hits,
+        params: [...describe(q, PARAMS), ...describe(flatten(body), {}, 'Body')].filter((p) => p.key !== ''),
+        problems,
+      });
     }
     if (path.startsWith('/events/')) {
       const body = req.body ? parseJson(req.body, problems) : undefined;

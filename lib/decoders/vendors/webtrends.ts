@@ -14,8 +14,15 @@ const ID = 'webtrends';
 const NAME = 'Webtrends';
 const PATH = /^(?:\/([^/]+))?\/dcs\.gif$/;
 const DL: Record<string, string> = {
-  '0': 'Page View', '20': 'Download Click', '21': 'Anchor Click', '22': 'JavaScript Click', '23': 'Mailto Click',
-  '24': 'Exit Click', '25': 'Right Click', '26': 'Form Submit (GET)', '27': 'Form Submit (POST)',
+  '0': 'Page View',
+  '20': 'Download Click',
+  '21': 'Anchor Click',
+  '22': 'JavaScript Click',
+  '23': 'Mailto Click',
+  '24': 'Exit Click',
+  '25': 'Right Click',
+  '26': 'Form Submit (GET)',
+  '27': 'Form Submit (POST)',
 };
 
 const DICT: Dictionary = {
@@ -50,9 +57,9 @@ export const webtrends: RequestDecoder = {
     const path = f.first('dcsuri');
     const page = host && path ? `https://${host}${path.startsWith('/') ? '' : '/'}${path}` : undefined;
     const base = { vendor: ID, url: pageOf(page, req.pageUrl), clientId: f.first('WT.co_f', 'WT.vtid'), account };
-    const hits: HitBody[] = [dl === '0'
-      ? hit({ ...base, kind: 'pageview', referrer: f.first('dcsref') })
-      : hit({ ...base, kind: 'event', name: requestType })];
+    const hits: HitBody[] = [
+      dl === '0' ? hit({ ...base, kind: 'pageview', referrer: f.first('dcsref') }) : hit({ ...base, kind: 'event', name: requestType }),
+    ];
     const params = describe(f, DICT);
     if (account) params.unshift(param('accountID', 'Account (DCS ID)', account, 'General'));
     params.unshift(requestTypeParam(requestType));
