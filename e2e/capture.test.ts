@@ -3,7 +3,16 @@ import type { LaunchedBrowser } from '../lib/browser/chromium';
 import type { SiteServer } from '../lib/browser/site-server';
 import { launchWithExtension } from '../lib/browser/chromium';
 import { decodeRequest } from '../lib/decoders';
-import { ExtensionClient, launchPlain, pushesOf, requestsTo, visit, type RecordedJourney } from './support/extension';
+import {
+  CAPTURE_PATHS,
+  capturePageRecorded,
+  ExtensionClient,
+  launchPlain,
+  pushesOf,
+  requestsTo,
+  visit,
+  type RecordedJourney,
+} from './support/extension';
 import { DEAD_HOSTS, HOSTS, startFixtureSites } from './support/sites';
 
 let server: SiteServer;
@@ -19,24 +28,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const PATHS = ['path=beacon', 'path=fetch', 'path=xhr', 'path=image', 'path=script'];
-/** Beacons get no status: webRequest's onCompleted skips them (docs/counting.md). */
-const WITH_STATUS = PATHS.filter((p) => p !== 'path=beacon');
-
-function captured(j: RecordedJourney): boolean {
-  // Both views have arrived: the hook's (bodies, pushes) and the network's (statuses, the commit's transition).
-  const nav = j.events.find((e) => e.type === 'navigation');
-  return (
-    nav?.type === 'navigation' &&
-    nav.transition !== undefined &&
-    WITH_STATUS.every((p) => requestsTo(j, p)[0]?.status !== undefined) &&
-    requestsTo(j, 'path=beacon')[0]?.body !== undefined &&
-    PATHS.every((p) => requestsTo(j, p).length > 0) &&
-    pushesOf(j, 'dataLayer').length >= 2 &&
-    pushesOf(j, 'lpTag.sdes').length >= 1
-  );
-}
-
 describe('capture from the first byte', () => {
   let tabId: number;
   let client: ExtensionClient;
@@ -47,7 +38,7 @@ describe('capture from the first byte', () => {
     await visit(launched.browser, url);
     client = await ExtensionClient.open(launched);
     tabId = await client.tabIdOf(url);
-    first = await client.waitForJourney(tabId, captured);
+    first = await client.waitForJourney(tabId, capturePageRecorded);
 
     const beacon = requestsTo(first, 'path=beacon');
     const fetched = requestsTo(first, 'path=fetch');
@@ -72,7 +63,7 @@ describe('capture from the first byte', () => {
     expect(navs[0]).toMatchObject({ url, tab: tabId, transition: expect.any(String) });
 
     // The collector received each once: the extension neither dropped nor repeated requests.
-    for (const p of PATHS) expect(server.received.filter((r) => r.path.includes(p))).toHaveLength(1);
+    for (const p of CAPTURE_PATHS) expect(server.received.filter((r) => r.path.includes(p))).toHaveLength(1);
   });
 
   it('keeps everything when the service worker is stopped', async () => {
@@ -83,8 +74,8 @@ describe('capture from the first byte', () => {
     // And it keeps recording after the restart, into the same log.
     const again = await visit(launched.browser, `${server.origin('shop.test')}/capture.html?again=1`);
     const againTab = await client.tabIdOf(again.url());
-    const j2 = await client.waitForJourney(againTab, captured);
-    for (const p of PATHS) expect(requestsTo(j2, p)).toHaveLength(1);
+    const j2 = await client.waitForJourney(againTab, capturePageRecorded);
+    for (const p of CAPTURE_PATHS) expect(requestsTo(j2, p)).toHaveLength(1);
     const all = await client.journey();
     expect(all.events.length).toBe(first.events.length + j2.events.length);
   });

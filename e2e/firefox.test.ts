@@ -19,24 +19,9 @@ import { openExtensionPage } from '../lib/browser/extension-page';
 import { launchFirefoxWithExtension } from '../lib/browser/firefox';
 import type { SiteServer } from '../lib/browser/site-server';
 import type { Report } from '../lib/formats/report';
-import { ExtensionClient, pushesOf, requestsTo, visit, type RecordedJourney } from './support/extension';
+import { CAPTURE_PATHS, capturePageRecorded, ExtensionClient, pushesOf, requestsTo, visit } from './support/extension';
 import * as story from './support/demo-story';
 import { startFixtureSites } from './support/sites';
-
-const PATHS = ['path=beacon', 'path=fetch', 'path=xhr', 'path=image', 'path=script'];
-const WITH_STATUS = PATHS.filter((p) => p !== 'path=beacon');
-
-function captured(j: RecordedJourney): boolean {
-  const nav = j.events.find((e) => e.type === 'navigation');
-  return (
-    nav?.type === 'navigation' &&
-    nav.transition !== undefined &&
-    WITH_STATUS.every((p) => requestsTo(j, p)[0]?.status !== undefined) &&
-    requestsTo(j, 'path=beacon')[0]?.body !== undefined &&
-    pushesOf(j, 'dataLayer').length >= 2 &&
-    pushesOf(j, 'lpTag.sdes').length >= 1
-  );
-}
 
 describe('Firefox: capture and the panel', () => {
   let server: SiteServer;
@@ -60,9 +45,9 @@ describe('Firefox: capture and the panel', () => {
     await visit(launched.browser, url);
     client = await ExtensionClient.open(launched);
     tabId = await client.tabIdOf(url);
-    const j = await client.waitForJourney(tabId, captured, 15_000);
+    const j = await client.waitForJourney(tabId, capturePageRecorded, 15_000);
 
-    for (const p of PATHS) expect(requestsTo(j, p), p).toHaveLength(1);
+    for (const p of CAPTURE_PATHS) expect(requestsTo(j, p), p).toHaveLength(1);
     expect(requestsTo(j, 'path=beacon')[0]).toMatchObject({ method: 'POST', body: 'beacon=body', initiator: 'beacon', tab: tabId });
     expect(requestsTo(j, 'path=fetch')[0]).toMatchObject({ method: 'POST', body: '{"path":"fetch"}', initiator: 'fetch', status: 200 });
     expect(requestsTo(j, 'path=xhr')[0]).toMatchObject({ method: 'POST', body: 'xhr=body', initiator: 'xhr', status: 200 });
@@ -73,7 +58,7 @@ describe('Firefox: capture and the panel', () => {
     const navs = j.events.filter((e) => e.type === 'navigation');
     expect(navs).toHaveLength(1);
     expect(navs[0]).toMatchObject({ url, tab: tabId, transition: expect.any(String) });
-    for (const p of PATHS) expect(server.received.filter((r) => r.path.includes(p))).toHaveLength(1);
+    for (const p of CAPTURE_PATHS) expect(server.received.filter((r) => r.path.includes(p))).toHaveLength(1);
   });
 
   it('the panel shows the page, its vendors and their decoded hits', async () => {

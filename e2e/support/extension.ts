@@ -70,3 +70,25 @@ export function requestsTo(j: RecordedJourney, part: string): (JourneyEvent & { 
 export function pushesOf(j: RecordedJourney, target: string): (JourneyEvent & { type: 'push' })[] {
   return j.events.filter((e): e is JourneyEvent & { type: 'push' } => e.type === 'push' && e.target === target);
 }
+
+/** The capture page's paths (e2e/support/sites.ts `capturePage`), one request each. */
+export const CAPTURE_PATHS = ['path=beacon', 'path=fetch', 'path=xhr', 'path=image', 'path=script'];
+/** Beacons get no status: webRequest's onCompleted skips them (docs/counting.md). */
+export const CAPTURE_PATHS_WITH_STATUS = CAPTURE_PATHS.filter((p) => p !== 'path=beacon');
+
+/**
+ * The capture page is fully recorded: both views have arrived, the hook's (bodies, pushes) and the
+ * network's (statuses, the commit's transition).
+ */
+export function capturePageRecorded(j: RecordedJourney): boolean {
+  const nav = j.events.find((e) => e.type === 'navigation');
+  return (
+    nav?.type === 'navigation' &&
+    nav.transition !== undefined &&
+    CAPTURE_PATHS_WITH_STATUS.every((p) => requestsTo(j, p)[0]?.status !== undefined) &&
+    requestsTo(j, 'path=beacon')[0]?.body !== undefined &&
+    CAPTURE_PATHS.every((p) => requestsTo(j, p).length > 0) &&
+    pushesOf(j, 'dataLayer').length >= 2 &&
+    pushesOf(j, 'lpTag.sdes').length >= 1
+  );
+}

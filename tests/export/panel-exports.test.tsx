@@ -2,11 +2,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../components/App';
-import type { Platform } from '../../components/platform';
 import type { StoredEvent } from '../../lib/messages';
 import { defaultEngine } from '../../lib/panel/default-engine';
-import type { ExportFile } from '../../lib/panel/store';
-import { fixtureStore } from '../panel/helpers';
+import { fixtureStore, recordingPlatform } from '../panel/helpers';
 
 afterEach(cleanup);
 
@@ -18,15 +16,7 @@ function showTags() {
     { id: 'n1', type: 'navigation', t: 1000, url: 'https://shop.test/' },
     { id: 'r1', type: 'request', t: 1200, url: BEACON, method: 'POST', body: BODY, status: 204, pageUrl: 'https://shop.test/' },
   ];
-  const copied: string[] = [];
-  const downloads: ExportFile[] = [];
-  const platform: Platform = {
-    copy: async (t) => {
-      copied.push(t);
-      return true;
-    },
-    download: (f) => downloads.push(f),
-  };
+  const { platform, copied, downloads } = recordingPlatform();
   const { store } = fixtureStore({ events, engine: defaultEngine });
   render(<App store={store} platform={platform} initialView="tags" />);
   return { copied, downloads };

@@ -6,7 +6,8 @@ import type { StoredEvent } from '../../lib/messages';
 import { defaultEngine } from '../../lib/panel/default-engine';
 import type { PanelEngine } from '../../lib/panel/engine';
 import { createMemoryTransport, type MemoryTransport } from '../../lib/panel/memory-transport';
-import { createPanelStore, type PanelStore } from '../../lib/panel/store';
+import { createPanelStore, type ExportFile, type PanelStore } from '../../lib/panel/store';
+import type { Platform } from '../../components/platform';
 
 export const fixtureText = (name: string) => readFileSync(resolve(import.meta.dirname, 'fixtures', name), 'utf8');
 
@@ -52,4 +53,18 @@ export function fixtureStore(opts: { report?: Report; events?: StoredEvent[]; en
   const engine = opts.engine ?? engineWithReport(opts.report ?? fixtureReport());
   const store = createPanelStore({ transport, engine, tabId: opts.tabId ?? 7 });
   return { store, transport, events, goals };
+}
+
+/** A platform that keeps what the views copy and download, for the tests to read. */
+export function recordingPlatform(): { platform: Platform; copied: string[]; downloads: ExportFile[] } {
+  const copied: string[] = [];
+  const downloads: ExportFile[] = [];
+  const platform: Platform = {
+    copy: async (t) => {
+      copied.push(t);
+      return true;
+    },
+    download: (f) => downloads.push(f),
+  };
+  return { platform, copied, downloads };
 }

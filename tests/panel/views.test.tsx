@@ -2,24 +2,14 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App, type ViewId } from '../../components/App';
-import type { Platform } from '../../components/platform';
-import type { ExportFile } from '../../lib/panel/store';
 import type { StoredEvent } from '../../lib/messages';
 import { MIXPANEL_TRACK, mixpanelBatchBody } from '../decoders/wire-cases';
-import { fixtureReport, fixtureStore, type Fixture } from './helpers';
+import { fixtureReport, fixtureStore, recordingPlatform, type Fixture } from './helpers';
 
 afterEach(cleanup);
 
 function show(view: ViewId, fx: Fixture = fixtureStore()) {
-  const copied: string[] = [];
-  const downloads: ExportFile[] = [];
-  const platform: Platform = {
-    copy: async (t) => {
-      copied.push(t);
-      return true;
-    },
-    download: (f) => downloads.push(f),
-  };
+  const { platform, copied, downloads } = recordingPlatform();
   const utils = render(<App store={fx.store} platform={platform} initialView={view} />);
   return { ...utils, copied, downloads, fx };
 }
