@@ -259,24 +259,22 @@ export function buildTagModel(
   const accounts = new Set<string>();
   const sends: (Sent & { entry: TagEntry })[] = [];
   let hitCount = 0;
+  /**
+   * A new page in navigation order, current for its browser from now on (and for its tab when
+   * a navigation names one). The bucket of events seen before any navigation is not `navigated`.
+   */
+  const openPage = (t: number, url: string, browser: string, kind: TagPage['kind'], navigated: boolean, tab?: unknown): TagPage => {
+    const page: TagPage = { key: `p${pages.length}`, t, url, browser, navigated, kind, entries: [], vendors: [], problems: [] };
+    pages.push(page);
+    if (navigated) current.set(`${browser}\u0000${tab ?? ''}`, page);
+    current.set(`${browser}\u0000`, page);
+    return page;
+  };
 
   for (const { e, i } of order) {
     const browser = e.browser ?? 'default';
     if (e.type === 'navigation') {
-      const page: TagPage = {
-        key: `p${pages.length}`,
-        t: e.t,
-        url: e.url,
-        browser,
-        navigated: true,
-        kind: 'load',
-        entries: [],
-        vendors: [],
-        problems: [],
-      };
-      pages.push(page);
-      current.set(`${browser}\u0000${e.tab ?? ''}`, page);
-      current.set(`${browser}\u0000`, page);
+      openPage(e.t, e.url, browser, 'load', true, e.tab);
       continue;
     }
     if (e.type === 'route') {
@@ -289,21 +287,8 @@ export function buildTagModel(
               .find((p) => p.browser === browser && p.kind === 'load' && p.navigated && stripHash(p.url) === stripHash(e.url))
           : undefined;
       const doc = restored ?? now;
-      const page: TagPage = {
-        key: `p${pages.length}`,
-        t: e.t,
-        url: e.url,
-        browser,
-        navigated: true,
-        kind: e.kind,
-        entries: [],
-        vendors: [],
-        problems: [],
-      };
+      const page = openPage(e.t, e.url, browser, e.kind, true, e.tab);
       if (doc) page.document = documentOf(doc);
-      pages.push(page);
-      current.set(`${browser}\u0000${e.tab ?? ''}`, page);
-      current.set(`${browser}\u0000`, page);
       continue;
     }
     const entry = entryFor(e, i, engine, endpoints);
@@ -322,21 +307,7 @@ export function buildTagModel(
           : undefined);
       if (earlier) page = earlier;
     }
-    if (!page) {
-      page = {
-        key: `p${pages.length}`,
-        t: e.t,
-        url: pageUrl ?? '',
-        browser,
-        navigated: false,
-        kind: 'load',
-        entries: [],
-        vendors: [],
-        problems: [],
-      };
-      pages.push(page);
-      current.set(`${browser}\u0000`, page);
-    }
+    if (!page) page = openPage(e.t, pageUrl ?? '', browser, 'load', false);
     page.entries.push(entry);
     vendorNames.set(entry.vendor, entry.vendorName);
     if (entry.account) accounts.add(entry.account);
