@@ -118,6 +118,38 @@ export interface ReportHop {
   visitorTo?: string;
 }
 
+/** Findings that one fix addresses: the same code, vendor, site and goal (formats.md §3 "Bounded reports"). */
+export interface FindingGroup {
+  code: FindingCode;
+  severity: Severity;
+  vendor?: string;
+  goal?: string;
+  /** Registrable domain of the findings' pages (the host where there is none); absent for findings without a page. */
+  site?: string;
+  count: number;
+  first?: string;
+  last?: string;
+  /** The pages, ids collapsed (`www.shop.example/p/:id`), most findings first. */
+  pages: { pattern: string; count: number }[];
+  /** Findings on pages not listed in `pages`. */
+  otherPages?: number;
+  /** A few of the findings, whole: the first, one from another page where there is one, the last. */
+  examples: Finding[];
+}
+
+/** How many of each list a bounded report left out; absent when nothing was. */
+export interface ReportOmitted {
+  note: string;
+  findings?: number;
+  findingGroups?: number;
+  pages?: number;
+  sessions?: number;
+  visitors?: number;
+  visitorSessions?: number;
+  hops?: number;
+  occurrences?: number;
+}
+
 export interface Report {
   format: typeof REPORT_FORMAT;
   model: ModelName;
@@ -129,6 +161,9 @@ export interface Report {
   hops?: ReportHop[];
   /** The vendors whose hits were counted for visitors, sessions and goals (see GoalsDoc.vendors). */
   counted?: string[];
+  /** Every finding grouped, worst first (bounded reports: the CLI's JSON without --full). */
+  findingGroups?: FindingGroup[];
+  omitted?: ReportOmitted;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
