@@ -7,13 +7,14 @@ import { parseArgs } from '../args';
 import { UsageError, type CliIO, type Command } from '../command';
 import { renderReport } from '../report-text';
 import { replay as runEngine } from '../../engine';
+import { boundReport, REPORT_BOUNDS } from '../../engine/bounded-report';
 import { InputError } from '../../formats/errors';
 import { MODEL_NAMES, type GoalsDoc, type ModelName } from '../../formats/goals';
 import type { JourneyEvent } from '../../formats/journey';
 import { parseGoalsText, parseJourneyText } from '../../formats/parse';
 import type { Report } from '../../formats/report';
 
-const FLAGS = { goals: 'string', model: 'string', json: 'boolean', 'fail-on': 'string' } as const;
+const FLAGS = { goals: 'string', model: 'string', json: 'boolean', full: 'boolean', 'fail-on': 'string' } as const;
 
 const HELP = `goalpost replay <journey-or-har>... [options]
 
@@ -29,7 +30,10 @@ Options:
   --goals FILE           a goalpost.goals/1 document (goals, model, session, crossDomain)
   --model NAME           counting model: ${MODEL_NAMES.join(', ')} (overrides the goals file;
                          default ptengine)
-  --json                 print the report (goalpost.report/1) as JSON
+  --json                 print the report (goalpost.report/1) as JSON: findings grouped with
+                         a few examples each, at most ${REPORT_BOUNDS.rows} pages, sessions, visitors and
+                         occurrences; "omitted" says how many were left out
+  --full                 with --json: every finding, page, session and occurrence
   --fail-on LEVEL        exit 1 when a finding of this severity or worse exists: error, warning
 
 Exit codes: 0 done; 1 the --fail-on level was reached; 2 bad input or usage
@@ -93,11 +97,12 @@ export const replay: Command = {
     if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning') {
       throw new UsageError(`replay: --fail-on must be error or warning, not "${failOn}"`);
     }
+    if (flags.full && !flags.json) throw new UsageError('replay: --full goes with --json (the tables are a summary at any size)');
     let goals: GoalsDoc | undefined;
     if (flags.goals !== undefined) goals = parseGoalsText(readText(flags.goals, io.cwd), flags.goals);
     const events = loadJourneys(positional, io.cwd);
     const report = runEngine(events, goals, model ? { model } : {});
-    io.out(flags.json ? JSON.stringify(report, null, 2) : renderReport(report));
+    io.out(flags.json ? JSON.stringify(flags.full ? report : boundReport(report), null, 2) : renderReport(report));
     return failReached(report, failOn) ? 1 : 0;
   },
 };
