@@ -13,11 +13,13 @@ import { AuditError, runAudit } from '../../audit/runner';
 import { parseSteps, type Step } from '../../audit/steps';
 import { writeOutputs } from '../../audit/outputs';
 import { renderAuditReport } from '../../audit/render';
+import { boundReport } from '../../engine/bounded-report';
 
 const FLAGS = {
   goals: 'string',
   steps: 'string',
   json: 'boolean',
+  full: 'boolean',
   'fail-on': 'string',
   out: 'string',
   headed: 'boolean',
@@ -37,7 +39,9 @@ Options:
                       {"format": "goalpost.steps/1", "steps": [{"click": "#buy"},
                        {"wait": 500}, {"wait": {"selector": "#order-id"}},
                        {"navigate": "/thanks"}, {"reload": true}]}
-  --json              print the report JSON (goalpost.report/1) instead of tables
+  --json              print the report JSON (goalpost.report/1) instead of tables: findings
+                      grouped with a few examples each, long lists cut ("omitted" says how much)
+  --full              every finding, page, session and occurrence in the JSON (--json, --out)
   --fail-on LEVEL     exit 1 when a finding of this severity or worse is found (error|warning)
   --out DIR           also write the report, the journey and panel screenshots into DIR
   --headed            show the browser (needs a display)
@@ -105,8 +109,9 @@ export const audit: Command = {
         ...(outDir ? { screenshotsDir: outDir } : {}),
         progress: (line) => io.err(`  ${line}`),
       });
-      if (outDir) writeOutputs(outDir, result.report, result.journey, goals);
-      io.out(flags.json ? JSON.stringify(result.report, null, 2) : renderAuditReport(result.report));
+      const written = flags.full ? result.report : boundReport(result.report);
+      if (outDir) writeOutputs(outDir, written, result.journey, goals);
+      io.out(flags.json ? JSON.stringify(written, null, 2) : renderAuditReport(result.report));
       if (outDir && !flags.json) io.out(`\nReport, journey and panel screenshots: ${outDir}`);
       return failOnReached(result.report, failOn as 'error' | 'warning' | undefined) ? 1 : 0;
     } catch (e) {

@@ -6,6 +6,7 @@ import { displayProblem, ensureExtensionBuilt } from '../../audit/build';
 import { browserFlag } from '../browser-flag';
 import { writeOutputs } from '../../audit/outputs';
 import { renderAuditReport } from '../../audit/render';
+import { boundReport } from '../../engine/bounded-report';
 import { AuditError, runAudit } from '../../audit/runner';
 import { DEMO_GOALS } from '../../demo/goals';
 import { demoHighlights, renderHighlights } from '../../demo/highlights';
@@ -13,7 +14,7 @@ import { DEMO_MAP_HOSTS, PAY_HOST, SHOP_HOST } from '../../demo/hosts';
 import { DEMO_STEPS } from '../../demo/journey';
 import { startDemoSite } from '../../demo/site';
 
-const FLAGS = { json: 'boolean', headed: 'boolean', out: 'string', browser: 'string' } as const;
+const FLAGS = { json: 'boolean', full: 'boolean', headed: 'boolean', out: 'string', browser: 'string' } as const;
 
 export const DEFAULT_DEMO_OUT = 'goalpost-out/demo';
 
@@ -31,6 +32,7 @@ Options:
   --out DIR   where to write the panel screenshots, report.json, journey.json and goals.json
               (default ${DEFAULT_DEMO_OUT})
   --json      print the report JSON (goalpost.report/1) instead of tables
+  --full      every finding, page, session and occurrence in the JSON (--json, report.json)
   --headed    show the browser while it walks (needs a display)
   --browser NAME  chromium (default) or firefox (Firefox ESR 128 or later; builds
                   .output/firefox-mv3 when missing)
@@ -72,9 +74,10 @@ export const demo: Command = {
         screenshotsDir: outDir,
         progress: (line) => io.err(`  ${line}`),
       });
-      writeOutputs(outDir, result.report, result.journey, DEMO_GOALS);
+      const written = flags.full ? result.report : boundReport(result.report);
+      writeOutputs(outDir, written, result.journey, DEMO_GOALS);
       if (flags.json) {
-        io.out(JSON.stringify(result.report, null, 2));
+        io.out(JSON.stringify(written, null, 2));
         return 0;
       }
       io.out(renderAuditReport(result.report));
