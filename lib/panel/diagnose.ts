@@ -1,6 +1,7 @@
-/** The Diagnose view's model: findings worst first, each with what to fix, and the customer text. */
-import { SEVERITY_RANK, type Finding, type FindingCode } from '../formats/report';
-import { toMs } from './format';
+/** The Diagnose view's model: findings grouped worst first, each with what to fix, and the customer text. */
+import { type GroupedFindings, groupFindings } from '../engine/finding-groups';
+import type { Finding, FindingCode } from '../formats/report';
+import { dateTime } from './format';
 
 export const FIX: Record<FindingCode, string> = {
   'tag-missing': 'Add the vendor’s tag to this page (or to the template it uses).',
@@ -18,24 +19,39 @@ export const FIX: Record<FindingCode, string> = {
   'consent-denied': 'Nothing to fix in the tag: the visitor denied analytics storage, so the vendor cannot tie these hits to a person.',
 };
 
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || (a.f.t ? toMs(a.f.t) : 0) - (b.f.t ? toMs(b.f.t) : 0) || a.i - b.i,
-    )
-    .map((x) => x.f);
+/** The findings grouped as the CLI groups them (lib/engine/finding-groups.ts), each with all its members for the view. */
+export function diagnoseGroups(findings: readonly Finding[]): GroupedFindings[] {
+  return groupFindings(findings, { members: true });
 }
 
-/** Plain text a support engineer can paste to a customer: problems first, one per paragraph. */
-export function customerText(findings: readonly Finding[]): string {
-  const sorted = sortFindings(findings).filter((f) => f.severity !== 'info');
-  if (sorted.length === 0) return 'We found no tracking problems in this recording.';
-  const lines = [`We found ${sorted.length === 1 ? 'one problem' : `${sorted.length} problems`} in this recording:`, ''];
-  sorted.forEach((f, i) => {
+const fixOf = (f: Finding): string => FIX[f.code] ?? 'See the details in Goalpost.';
+
+/** One finding, for a customer: what happened, the page, what to do. */
+export function findingText(f: Finding): string {
+  return `${f.message}${f.url ? ` (page: ${f.url})` : ''}\nWhat to do: ${fixOf(f)}`;
+}
+
+/** How often a repeated problem happened, in one sentence. */
+function repeatText(g: GroupedFindings): string {
+  const last = g.last ? dateTime(g.last) : undefined;
+  if (g.site && last) return `It happened ${g.count} times in all on ${g.site}, the last time at ${last}.`;
+  if (last) return `It happened ${g.count} times in all, the last time at ${last}.`;
+  return `It happened ${g.count} times in all.`;
+}
+
+/**
+ * Plain text a support engineer can paste to a customer: problems first, one per paragraph;
+ * a problem found on many pages once, with its first occurrence and how often it happened.
+ */
+export function customerText(groups: readonly GroupedFindings[]): string {
+  const problems = groups.filter((g) => g.severity !== 'info');
+  if (problems.length === 0) return 'We found no tracking problems in this recording.';
+  const lines = [`We found ${problems.length === 1 ? 'one problem' : `${problems.length} problems`} in this recording:`, ''];
+  problems.forEach((g, i) => {
+    const f = g.examples[0]!;
     lines.push(`${i + 1}. ${f.message}${f.url ? ` (page: ${f.url})` : ''}`);
-    lines.push(`   What to do: ${FIX[f.code] ?? 'See the details in Goalpost.'}`);
+    if (g.count > 1) lines.push(`   ${repeatText(g)}`);
+    lines.push(`   What to do: ${fixOf(f)}`);
   });
   return lines.join('\n');
 }
