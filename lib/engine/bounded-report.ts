@@ -38,8 +38,7 @@ export function boundReport(report: Report, bounds: ReportBounds = REPORT_BOUNDS
   if (findings.length < report.findings.length) omitted.findings = report.findings.length - findings.length;
   if (shown.length < groups.length) omitted.findingGroups = groups.length - shown.length;
 
-  const bounded: Report = {
-    ...report,
+  const lists = {
     visitors: cut(report.visitors, 'visitors').map((v) => ({ ...v, sessions: cut(v.sessions, 'visitorSessions', bounds.visitorSessions) })),
     sessions: cut(report.sessions, 'sessions'),
     pages: cut(report.pages, 'pages'),
@@ -48,6 +47,8 @@ export function boundReport(report: Report, bounds: ReportBounds = REPORT_BOUNDS
     ...(report.hops ? { hops: cut(report.hops, 'hops') } : {}),
     findingGroups: shown.map(plainGroup),
   };
-  if (Object.keys(omitted).length > 0) bounded.omitted = { note: OMITTED_NOTE, ...omitted };
-  return bounded;
+  // What was left out comes right after the model, where a person opening the file reads first.
+  const head = { format: report.format, model: report.model };
+  if (Object.keys(omitted).length === 0) return { ...head, ...report, ...lists };
+  return { ...head, omitted: { note: OMITTED_NOTE, ...omitted }, ...report, ...lists };
 }
