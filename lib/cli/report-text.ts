@@ -165,7 +165,7 @@ function groupLines(g: GroupedFindings): string[] {
     .map((x) => clip(x, 40));
   const when = g.first && g.last ? [g.first === g.last ? time(g.first) : `${time(g.first)} – ${time(g.last)}`] : [];
   const indent = ' '.repeat(10);
-  const lines = [`  ${sev} ${g.code} ×${g.count} · ${[...where, ...when].join(' · ')}`];
+  const lines = [[`  ${sev} ${g.code} ×${g.count}`, ...where, ...when].join(' · ')];
   if (g.pages.length > 0) {
     const pages = g.pages.slice(0, 3).map((p) => `${clip(p.pattern, 60)} ×${p.count}`);
     const rest = g.count - g.pages.slice(0, 3).reduce((n, p) => n + p.count, 0);

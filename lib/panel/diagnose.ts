@@ -25,10 +25,11 @@ export function diagnoseGroups(findings: readonly Finding[]): GroupedFindings[] 
 }
 
 const fixOf = (f: Finding): string => FIX[f.code] ?? 'See the details in Goalpost.';
+const withPage = (f: Finding): string => (f.url ? `${f.message} (page: ${f.url})` : f.message);
 
 /** One finding, for a customer: what happened, the page, what to do. */
 export function findingText(f: Finding): string {
-  return `${f.message}${f.url ? ` (page: ${f.url})` : ''}\nWhat to do: ${fixOf(f)}`;
+  return `${withPage(f)}\nWhat to do: ${fixOf(f)}`;
 }
 
 /** How often a repeated problem happened, in one sentence. */
@@ -49,7 +50,7 @@ export function customerText(groups: readonly GroupedFindings[]): string {
   const lines = [`We found ${problems.length === 1 ? 'one problem' : `${problems.length} problems`} in this recording:`, ''];
   problems.forEach((g, i) => {
     const f = g.examples[0]!;
-    lines.push(`${i + 1}. ${f.message}${f.url ? ` (page: ${f.url})` : ''}`);
+    lines.push(`${i + 1}. ${withPage(f)}`);
     if (g.count > 1) lines.push(`   ${repeatText(g)}`);
     lines.push(`   What to do: ${fixOf(f)}`);
   });
