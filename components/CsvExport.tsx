@@ -9,15 +9,17 @@ import { usePanel } from './platform';
 
 export function CsvExport({ pages }: { pages: readonly TagPage[] }) {
   const { store, platform } = usePanel();
-  const keys = useMemo(() => paramKeys(pages), [pages]);
+  const [open, setOpen] = useState(false);
+  // Listing the keys reads every hit's parameters: only once someone opens the export.
+  const keys = useMemo(() => (open ? paramKeys(pages) : []), [open, pages]);
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const toggle = (k: string) => setChosen(chosen.includes(k) ? chosen.filter((c) => c !== k) : [...chosen, k]);
   return (
-    <details class="csv-export">
+    <details class="csv-export" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>Export CSV</summary>
       <fieldset>
         <legend>Parameter columns</legend>
-        {keys.length === 0 && <span class="muted">No decoded parameters yet.</span>}
+        {open && keys.length === 0 && <span class="muted">No decoded parameters yet.</span>}
         {keys.map((k) => (
           <label key={k}>
             <input type="checkbox" checked={chosen.includes(k)} onChange={() => toggle(k)} /> {k}

@@ -10,6 +10,7 @@ import type { HitBody, HitConsent, JourneyEvent, RouteKind } from '../formats/jo
 import type { Finding } from '../formats/report';
 import { resends, type Sent } from '../engine/resends';
 import type { PanelEngine } from './engine';
+import { getOrCreate } from '../util/maps';
 
 export interface TagEntry {
   id: string;
@@ -34,8 +35,6 @@ export interface TagEntry {
   problems: string[];
   /** How many of its hits repeat ones the vendor already had (same event id): counted once. */
   resent?: number;
-  /** Lower-cased text the filter searches. */
-  haystack: string;
 }
 
 export interface VendorSummary {
@@ -109,31 +108,32 @@ function decodeOnce(engine: PanelEngine, e: JourneyEvent, endpoints?: readonly C
 
 const stripHash = (u: string) => u.split('#')[0] ?? u;
 
+function addParam(p: DecodedParam[], key: string, label: string, value: unknown, group?: string): void {
+  if (value !== undefined && value !== null && value !== '') p.push({ key, label, value: String(value), group });
+}
+
 function hitParams(h: HitBody): DecodedParam[] {
   const p: DecodedParam[] = [];
-  const add = (key: string, label: string, value: unknown, group?: string) => {
-    if (value !== undefined && value !== null && value !== '') p.push({ key, label, value: String(value), group });
-  };
-  add('kind', 'Hit kind', h.kind);
-  add('url', 'Page URL', h.url, 'Page');
-  add('referrer', 'Referrer', h.referrer, 'Page');
-  add('name', 'Event name', h.name, 'Event');
-  add('clientId', 'Visitor id', h.clientId, 'Visitor');
-  add('sessionId', 'Session id', h.sessionId, 'Visitor');
-  add('account', 'Account', h.account);
-  add('experience.id', 'Experience', h.experience?.id, 'Experience');
-  add('experience.variant', 'Variant', h.experience?.variant, 'Experience');
-  add('transaction.total', 'Revenue', h.transaction?.total, 'Ecommerce');
-  add('transaction.currency', 'Currency', h.transaction?.currency, 'Ecommerce');
-  add('transaction.orderId', 'Order id', h.transaction?.orderId, 'Ecommerce');
-  add('lead.topic', 'Lead topic', h.lead?.topic, 'Lead');
-  add('lead.leadId', 'Lead id', h.lead?.leadId, 'Lead');
-  add('lead.value', 'Lead value', h.lead?.value, 'Lead');
-  add('service.topic', 'Service topic', h.service?.topic, 'Service');
-  add('service.status', 'Service status', h.service?.status, 'Service');
-  add('service.serviceId', 'Service id', h.service?.serviceId, 'Service');
-  add('source', 'Source', h.source);
-  add('eventId', 'Event id', h.eventId);
+  addParam(p, 'kind', 'Hit kind', h.kind);
+  addParam(p, 'url', 'Page URL', h.url, 'Page');
+  addParam(p, 'referrer', 'Referrer', h.referrer, 'Page');
+  addParam(p, 'name', 'Event name', h.name, 'Event');
+  addParam(p, 'clientId', 'Visitor id', h.clientId, 'Visitor');
+  addParam(p, 'sessionId', 'Session id', h.sessionId, 'Visitor');
+  addParam(p, 'account', 'Account', h.account);
+  addParam(p, 'experience.id', 'Experience', h.experience?.id, 'Experience');
+  addParam(p, 'experience.variant', 'Variant', h.experience?.variant, 'Experience');
+  addParam(p, 'transaction.total', 'Revenue', h.transaction?.total, 'Ecommerce');
+  addParam(p, 'transaction.currency', 'Currency', h.transaction?.currency, 'Ecommerce');
+  addParam(p, 'transaction.orderId', 'Order id', h.transaction?.orderId, 'Ecommerce');
+  addParam(p, 'lead.topic', 'Lead topic', h.lead?.topic, 'Lead');
+  addParam(p, 'lead.leadId', 'Lead id', h.lead?.leadId, 'Lead');
+  addParam(p, 'lead.value', 'Lead value', h.lead?.value, 'Lead');
+  addParam(p, 'service.topic', 'Service topic', h.service?.topic, 'Service');
+  addParam(p, 'service.status', 'Service status', h.service?.status, 'Service');
+  addParam(p, 'service.serviceId', 'Service id', h.service?.serviceId, 'Service');
+  addParam(p, 'source', 'Source', h.source);
+  addParam(p, 'eventId', 'Event id', h.eventId);
   return p;
 }
 
@@ -153,7 +153,8 @@ function entryFor(
   if (e.type === 'navigation' || e.type === 'route') return null;
   if (e.type === 'hit') {
     const delivered = e.delivered !== false;
-    return finish({
+    let params: DecodedParam[] | undefined;
+    return {
       id,
       t: e.t,
       vendor: e.vendor,
@@ -165,15 +166,19 @@ function entryFor(
       delivered,
       url: e.url,
       via: 'hit',
-      params: hitParams(e),
+      // Built when a row is expanded, searched or exported: most of 100,000 hits never are.
+      get params() {
+        params ??= hitParams(e);
+        return params;
+      },
       problems: [],
-    });
+    };
   }
   const d = decodeOnce(engine, e, endpoints);
   if (!d) return null;
   const failed = e.type === 'request' && ((e.status !== undefined && e.status >= 400) || !!e.error || e.status === 0);
   const first = d.hits[0];
-  return finish({
+  return {
     id,
     t: e.t,
     vendor: first?.vendor ?? d.decoder,
@@ -193,13 +198,25 @@ function entryFor(
         : undefined,
     params: d.params,
     problems: d.problems ?? [],
-  });
+  };
 }
 
-function finish(e: Omit<TagEntry, 'haystack'>): TagEntry {
-  const parts = [e.vendor, e.vendorName, e.account ?? '', e.label, e.url, String(e.status ?? ''), e.error ?? ''];
-  for (const p of e.params) parts.push(p.key, p.label, p.value);
-  return { ...e, haystack: parts.join('\n').toLowerCase() };
+const searchTexts = new WeakMap<TagEntry, string>();
+
+/**
+ * The lower-cased text the filter searches, made on the first search and kept: the first
+ * render of a large recording does not pay for text nobody may ever filter.
+ */
+export function searchText(e: TagEntry): string {
+  let text = searchTexts.get(e);
+  if (text === undefined) {
+    const parts = [e.vendor, e.vendorName, e.account ?? '', e.label, e.url, String(e.status ?? ''), e.error ?? ''];
+    for (const p of e.params) parts.push(p.key, p.label, p.value);
+    if (e.resent !== undefined) parts.push('resent');
+    text = parts.join('\n').toLowerCase();
+    searchTexts.set(e, text);
+  }
+  return text;
 }
 
 function summarise(page: TagPage): VendorSummary[] {
@@ -237,7 +254,6 @@ function markResent(sends: readonly (Sent & { entry: TagEntry })[]): void {
   for (const copy of resends(sends)) {
     const e = copy.entry;
     e.resent = (e.resent ?? 0) + 1;
-    if (!e.haystack.includes('\nresent')) e.haystack += '\nresent';
   }
 }
 
@@ -248,7 +264,7 @@ export function buildTagModel(
   findings: readonly Finding[] = [],
   endpoints?: readonly CustomEndpoint[],
 ): TagModel {
-  const order = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.t - b.e.t || a.i - b.i);
+  const order = timeOrder(events);
   const documentOf = (p: TagPage) => p.document ?? p.key;
   const pages: TagPage[] = [];
   // The current page per browser (and per tab when known), to place events on.
@@ -259,19 +275,39 @@ export function buildTagModel(
   const accounts = new Set<string>();
   const sends: (Sent & { entry: TagEntry })[] = [];
   let hitCount = 0;
+  // The latest page so far by address, so a late hit finds its page without a walk over every
+  // page (which made 100,000 hits take seconds): per browser, by document and exact URL; by URL
+  // without its fragment; and by the same among document loads.
+  const byDocumentUrl = new Map<string, TagPage>();
+  const byUrl = new Map<string, TagPage>();
+  const loadsByUrl = new Map<string, TagPage>();
+  const urlKey = (browser: string, url: string) => `${browser}\u0000${stripHash(url)}`;
   /**
    * A new page in navigation order, current for its browser from now on (and for its tab when
    * a navigation names one). The bucket of events seen before any navigation is not `navigated`.
    */
-  const openPage = (t: number, url: string, browser: string, kind: TagPage['kind'], navigated: boolean, tab?: unknown): TagPage => {
+  const openPage = (
+    t: number,
+    url: string,
+    browser: string,
+    kind: TagPage['kind'],
+    navigated: boolean,
+    tab?: unknown,
+    document?: string,
+  ): TagPage => {
     const page: TagPage = { key: `p${pages.length}`, t, url, browser, navigated, kind, entries: [], vendors: [], problems: [] };
+    if (document !== undefined) page.document = document;
     pages.push(page);
     if (navigated) current.set(`${browser}\u0000${tab ?? ''}`, page);
     current.set(`${browser}\u0000`, page);
+    byDocumentUrl.set(`${browser}\u0000${documentOf(page)}\u0000${url}`, page);
+    byUrl.set(urlKey(browser, url), page);
+    if (kind === 'load' && navigated) loadsByUrl.set(urlKey(browser, url), page);
     return page;
   };
 
-  for (const { e, i } of order) {
+  for (const i of order) {
+    const e = events[i] as JourneyEvent & { id?: string };
     const browser = e.browser ?? 'default';
     if (e.type === 'navigation') {
       openPage(e.t, e.url, browser, 'load', true, e.tab);
@@ -280,15 +316,9 @@ export function buildTagModel(
     if (e.type === 'route') {
       const now = pageOf(browser, e.tab);
       // A restore shows an earlier document again: the virtual page goes under that one.
-      const restored =
-        e.kind === 'restore'
-          ? [...pages]
-              .reverse()
-              .find((p) => p.browser === browser && p.kind === 'load' && p.navigated && stripHash(p.url) === stripHash(e.url))
-          : undefined;
+      const restored = e.kind === 'restore' ? loadsByUrl.get(urlKey(browser, e.url)) : undefined;
       const doc = restored ?? now;
-      const page = openPage(e.t, e.url, browser, e.kind, true, e.tab);
-      if (doc) page.document = documentOf(doc);
+      openPage(e.t, e.url, browser, e.kind, true, e.tab, doc ? documentOf(doc) : undefined);
       continue;
     }
     const entry = entryFor(e, i, engine, endpoints);
@@ -298,13 +328,8 @@ export function buildTagModel(
     let page = pageOf(browser, tab);
     if (pageUrl && page && page.url !== pageUrl) {
       // A late hit from a route or a page the browser already left belongs to that one.
-      const doc = documentOf(page);
-      const route = [...pages].reverse().find((p) => p.browser === browser && documentOf(p) === doc && p.url === pageUrl);
-      const earlier =
-        route ??
-        (stripHash(page.url) !== stripHash(pageUrl)
-          ? [...pages].reverse().find((p) => p.browser === browser && stripHash(p.url) === stripHash(pageUrl))
-          : undefined);
+      const route = byDocumentUrl.get(`${browser}\u0000${documentOf(page)}\u0000${pageUrl}`);
+      const earlier = route ?? (stripHash(page.url) !== stripHash(pageUrl) ? byUrl.get(urlKey(browser, pageUrl)) : undefined);
       if (earlier) page = earlier;
     }
     if (!page) page = openPage(e.t, pageUrl ?? '', browser, 'load', false);
@@ -313,7 +338,8 @@ export function buildTagModel(
     if (entry.account) accounts.add(entry.account);
     if (entry.role === 'hit') hitCount += Math.max(1, entry.hits.length);
     for (const h of entry.hits) {
-      sends.push({ ...h, t: entry.t, delivered: entry.delivered, entry });
+      // Only hits with the vendor's event id can be copies (resends.ts).
+      if (h.eventId) sends.push({ ...h, t: entry.t, delivered: entry.delivered, entry });
       if (h.kind === 'experience' && h.experience) {
         experiences.push({
           t: entry.t,
@@ -328,9 +354,10 @@ export function buildTagModel(
   }
   markResent(sends);
   for (const p of pages) p.vendors = summarise(p);
+  const pagesOf = findingPages(pages);
   for (const f of findings) {
     if (f.code !== 'tag-missing' && f.code !== 'tag-not-fired-on-goal-page' && f.code !== 'page-counted-twice') continue;
-    for (const p of pagesOfFinding(f, pages)) p.problems.push(f);
+    for (const p of pagesOf(f)) p.problems.push(f);
   }
   return {
     pages,
@@ -343,15 +370,37 @@ export function buildTagModel(
 
 /**
  * The pages a finding is about: the latest virtual page of its exact URL by its time, else the
- * documents of its URL, fragment aside.
+ * documents of its URL, fragment aside. Indexed once, since a long recording has many of both.
  */
-function pagesOfFinding(f: Finding, pages: readonly TagPage[]): TagPage[] {
-  const url = f.url;
-  if (url === undefined) return [];
-  const at = f.t !== undefined ? Date.parse(f.t) : Infinity;
-  const route = pages.filter((p) => p.kind !== 'load' && p.url === url && p.t <= at).pop();
-  if (route) return [route];
-  return pages.filter((p) => p.kind === 'load' && stripHash(p.url) === stripHash(url));
+function findingPages(pages: readonly TagPage[]): (f: Finding) => TagPage[] {
+  const routes = new Map<string, TagPage[]>();
+  const loads = new Map<string, TagPage[]>();
+  for (const p of pages) {
+    if (p.kind === 'load') getOrCreate(loads, stripHash(p.url), () => []).push(p);
+    else getOrCreate(routes, p.url, () => []).push(p);
+  }
+  return (f) => {
+    const url = f.url;
+    if (url === undefined) return [];
+    const at = f.t !== undefined ? Date.parse(f.t) : Infinity;
+    const candidates = routes.get(url) ?? [];
+    for (let k = candidates.length - 1; k >= 0; k--) {
+      const route = candidates[k] as TagPage;
+      if (route.t <= at) return [route];
+    }
+    return loads.get(stripHash(url)) ?? [];
+  };
+}
+
+/** Indexes of the events in time order, ties in input order; recordings arrive sorted, so usually no sort. */
+function timeOrder(events: readonly JourneyEvent[]): number[] {
+  const order = Array.from({ length: events.length }, (_, i) => i);
+  for (let i = 1; i < events.length; i++) {
+    if ((events[i] as JourneyEvent).t < (events[i - 1] as JourneyEvent).t) {
+      return order.sort((a, b) => (events[a] as JourneyEvent).t - (events[b] as JourneyEvent).t || a - b);
+    }
+  }
+  return order;
 }
 
 export interface TagFilter {
@@ -367,7 +416,7 @@ export function filterTagPages(pages: readonly TagPage[], f: TagFilter): TagPage
   return pages.map((p) => ({
     ...p,
     entries: p.entries.filter(
-      (e) => (!f.vendor || e.vendor === f.vendor) && (!f.account || e.account === f.account) && (!text || e.haystack.includes(text)),
+      (e) => (!f.vendor || e.vendor === f.vendor) && (!f.account || e.account === f.account) && (!text || searchText(e).includes(text)),
     ),
     vendors: p.vendors.filter((v) => (!f.vendor || v.vendor === f.vendor) && (!f.account || v.accounts.includes(f.account))),
   }));
