@@ -5,11 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 import { PANEL_PORT, type PanelPush, type PanelRequest, type SetGoalsResult } from '../messages';
+import { throttlePushes } from './push-throttle';
 import type { PanelTransport } from './transport';
 
 export function createPortTransport(): PanelTransport {
   return {
     subscribe(tabId, onPush) {
+      const pushes = throttlePushes(onPush);
       let closed = false;
       let port: ReturnType<typeof browser.runtime.connect> | undefined;
       let retry: ReturnType<typeof setTimeout> | undefined;
@@ -24,7 +26,7 @@ export function createPortTransport(): PanelTransport {
         }
         port.onMessage.addListener((msg: unknown) => {
           delay = 250;
-          onPush(msg as PanelPush);
+          pushes.push(msg as PanelPush);
         });
         port.onDisconnect.addListener(() => {
           // Reading lastError marks it handled, so a stopped worker is not reported as an error.
@@ -40,6 +42,7 @@ export function createPortTransport(): PanelTransport {
       connect();
       return () => {
         closed = true;
+        pushes.stop();
         if (retry) clearTimeout(retry);
         port?.disconnect();
       };

@@ -63,4 +63,38 @@ describe('panel protocol reducer', () => {
     reduce(before, { type: 'upsert', tabId: 3, events: [req('r', 500)], dropped: 1 });
     expect(JSON.stringify(before)).toBe(frozen);
   });
+
+  it("drops the oldest events when the background says it dropped more of the tab's, and keeps the count", () => {
+    const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => req(`3:${from + i}`));
+    const s = play(3, [
+      { type: 'snapshot', tabId: 3, events: ids(5), dropped: 10, goals },
+      // Two new events, and the background's bound pushed out two more of the oldest.
+      { type: 'upsert', tabId: 3, events: ids(2, 5), dropped: 12 },
+    ]);
+    expect(s.events.map((e) => e.id)).toEqual(['3:2', '3:3', '3:4', '3:5', '3:6']);
+    expect(s.dropped).toBe(12);
+  });
+
+  it("in a browser-wide panel drops only the tab's own oldest events, and adds up every tab's drops", () => {
+    const s = play(undefined, [
+      { type: 'snapshot', events: [req('1:0'), req('2:0'), req('1:1'), req('2:1')], dropped: 4, goals },
+      // The first upsert of a tab only says its count so far.
+      { type: 'upsert', tabId: 2, events: [req('2:2')], dropped: 3 },
+      { type: 'upsert', tabId: 2, events: [req('2:3')], dropped: 4 },
+    ]);
+    expect(s.events.map((e) => e.id)).toEqual(['1:0', '1:1', '2:1', '2:2', '2:3']);
+    expect(s.dropped).toBe(5);
+  });
+
+  it('a tab panel holding 100,000 pushed events keeps only what the background keeps', () => {
+    let s = play(3, [{ type: 'snapshot', tabId: 3, events: [], dropped: 0, goals }]);
+    const kept = 2_000;
+    for (let seq = 0; seq < 100_000; seq += 500) {
+      const events = Array.from({ length: 500 }, (_, i) => req(`3:${seq + i}`));
+      s = reduce(s, { type: 'upsert', tabId: 3, events, dropped: Math.max(0, seq + 500 - kept) });
+    }
+    expect(s.events).toHaveLength(kept);
+    expect(s.events[0]?.id).toBe('3:98000');
+    expect(s.dropped).toBe(98_000);
+  });
 });
