@@ -1,6 +1,7 @@
 /** The Goalpost panel: header with the recording's status, the view tabs, and the active view. */
 import { useState } from 'preact/hooks';
 import type { PanelStore } from '../lib/panel/store';
+import { droppedNotice } from '../lib/panel/dropped';
 import { plural } from '../lib/panel/format';
 import { DiagnoseView } from './DiagnoseView';
 import { EditorView } from './EditorView';
@@ -38,7 +39,6 @@ function Header({ store }: { store: PanelStore }) {
         <span class="muted" aria-live="polite">
           {live.ready ? 'Recording' : 'Connecting…'}
           {store.tabId !== undefined ? ` tab ${store.tabId}` : ' all tabs'} · {plural(live.events.length, 'event')}
-          {live.dropped > 0 ? ` (${live.dropped} oldest dropped)` : ''}
         </span>
       )}
       <span class="spacer" />
@@ -71,6 +71,7 @@ export function App({
   const [view, setView] = useState<ViewId>(initialView);
   const result = store.result.value;
   const notice = store.notice.value;
+  const dropped = store.imported.value ? undefined : droppedNotice(store.live.value.dropped);
   const report = store.report.value;
   const errors = report?.findings.filter((f) => f.severity === 'error').length ?? 0;
   const tabs: TabSpec[] = [
@@ -92,6 +93,11 @@ export function App({
             <button type="button" class="link" onClick={() => store.dismissNotice()} aria-label="Dismiss">
               ×
             </button>
+          </div>
+        )}
+        {dropped && (
+          <div class="notice warn dropped" role="status">
+            {dropped}
           </div>
         )}
         {!result.ok && (

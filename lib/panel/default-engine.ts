@@ -20,7 +20,10 @@ export const defaultEngine: PanelEngine = {
   replay: (events, goals) => attempt(() => replay(events, goals), 'The report could not be computed'),
   parseGoals: (text, file) => attempt(() => parseGoalsText(text, file), file),
   parseJourney: (text, file) => attempt(() => parseJourneyText(text, file).events, file),
-  toHar: (events) => `${JSON.stringify(journeyToHar({ format: JOURNEY_FORMAT, events: [...events] }), null, 2)}\n`,
+  toHar: (events, comment) => {
+    const har = journeyToHar({ format: JOURNEY_FORMAT, events: [...events] });
+    return `${JSON.stringify(comment ? { log: { ...har.log, comment } } : har, null, 2)}\n`;
+  },
   decodeRequest,
   decodePush,
 };

@@ -17,8 +17,8 @@ export interface PanelEngine {
   parseGoals(text: string, file: string): Verdict<GoalsDoc>;
   /** Journey JSON or a HAR file, by content. */
   parseJourney(text: string, file: string): Verdict<JourneyEvent[]>;
-  /** HAR 1.2 text for these events. */
-  toHar(events: readonly JourneyEvent[]): string;
+  /** HAR 1.2 text for these events, with `comment` as the log's comment when given. */
+  toHar(events: readonly JourneyEvent[], comment?: string): string;
   decodeRequest(req: RawRequest, endpoints?: readonly CustomEndpoint[]): Decoded | null;
   decodePush(push: RawPush): Decoded | null;
 }

@@ -10,6 +10,7 @@ import type { StoredEvent } from '../messages';
 import type { PanelEngine, Verdict } from './engine';
 import { initialLiveState, reduce, type LiveState } from './reducer';
 import { hitsCsv } from '../export/hits-csv';
+import { droppedNotice } from './dropped';
 import { buildTagModel, type TagModel, type TagPage } from './tags';
 import type { PanelTransport } from './transport';
 
@@ -134,6 +135,8 @@ export function createPanelStore({ transport, engine, tabId }: StoreOptions): Pa
     return true;
   }
 
+  /** Drops of the live recording; an imported file is shown as it is. */
+  const liveDropped = () => (imported.value ? 0 : live.value.dropped);
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
   const plainEvents = () =>
     events.value.map((e) => {
@@ -172,9 +175,15 @@ export function createPanelStore({ transport, engine, tabId }: StoreOptions): Pa
       text: json({
         format: journeyFormatOf(plainEvents()),
         events: plainEvents().map((e) => ({ ...e, t: new Date(e.t).toISOString() })),
+        // As the background's own journey says it (an extra field readers may ignore).
+        ...(liveDropped() > 0 ? { dropped: liveDropped() } : {}),
       }),
     }),
-    exportHar: () => ({ name: `journey-${stamp()}.har`, mime: 'application/json', text: engine.toHar(plainEvents()) }),
+    exportHar: () => ({
+      name: `journey-${stamp()}.har`,
+      mime: 'application/json',
+      text: engine.toHar(plainEvents(), droppedNotice(liveDropped())),
+    }),
     exportHitsCsv: (paramColumns, pages = tags.value.pages) => ({
       name: `hits-${stamp()}.csv`,
       mime: 'text/csv',
