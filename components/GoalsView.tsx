@@ -1,9 +1,10 @@
 /** Goals: conversions (sessions), goals (users) and total side by side, with every occurrence. */
 import { clock, shortUrl } from '../lib/panel/format';
 import { campaignTimelines, experienceOf, explainCounts, OCCURRENCE_REASON } from '../lib/panel/goals';
-import type { Report, ReportGoal } from '../lib/formats/report';
+import type { Occurrence, Report, ReportGoal } from '../lib/formats/report';
 import type { ExperienceDisplay } from '../lib/panel/tags';
 import { usePanel } from './platform';
+import { VirtualList } from './VirtualList';
 
 function CampaignTimeline({
   goal,
@@ -47,6 +48,53 @@ function CampaignTimeline({
           )}
         </ol>
       ))}
+    </div>
+  );
+}
+
+/** One line per occurrence; a goal met on every page of a long recording has thousands. */
+export const OCCURRENCE_ROW_HEIGHT = 26;
+
+function OccurrenceRow({ o }: { o: Occurrence }) {
+  const result = `${o.counted ? '' : OCCURRENCE_REASON[o.reason]}${o.detail ? ` (${o.detail})` : ''}`;
+  return (
+    <div class={`occurrence ${o.counted ? 'counted' : 'not-counted'}`}>
+      <span class="mono">{clock(o.t)}</span>
+      <span class="ellipsis" title={o.pageUrl ? `${o.url} (recorded by the vendor; the address bar showed ${o.pageUrl})` : o.url}>
+        {shortUrl(o.url)}
+        {o.pageUrl && <span class="muted address-bar"> (address bar {shortUrl(o.pageUrl)})</span>}
+      </span>
+      <span class="mono ellipsis">{o.visitor}</span>
+      <span class="mono ellipsis">{o.session}</span>
+      <span class="ellipsis" title={result.trim() || undefined}>
+        <span class={`pill ${o.counted ? 'ok' : 'bad'}`}>
+          {o.counted ? '✓' : '✕'} {o.reason}
+        </span>{' '}
+        {o.counted ? '' : OCCURRENCE_REASON[o.reason]}
+        {o.detail && <span class="muted"> ({o.detail})</span>}
+      </span>
+    </div>
+  );
+}
+
+function OccurrenceList({ occurrences, goal }: { occurrences: readonly Occurrence[]; goal: string }) {
+  return (
+    <div class="occurrences">
+      <div class="occurrence head" aria-hidden="true">
+        <span>Time</span>
+        <span>Page</span>
+        <span>Visitor</span>
+        <span>Visit</span>
+        <span>Result</span>
+      </div>
+      <VirtualList
+        rows={occurrences}
+        rowHeight={OCCURRENCE_ROW_HEIGHT}
+        rowKey={(o) => `${o.t}\n${o.session}\n${o.url}`}
+        render={(o) => <OccurrenceRow o={o} />}
+        label={`Occurrences of ${goal}`}
+        maxHeight={OCCURRENCE_ROW_HEIGHT * 16}
+      />
     </div>
   );
 }
@@ -112,40 +160,7 @@ export function GoalsView() {
             {g.occurrences.length === 0 ? (
               <p class="muted">The condition was never met.</p>
             ) : (
-              <table class="occurrences">
-                <thead>
-                  <tr>
-                    <th scope="col">Time</th>
-                    <th scope="col">Page</th>
-                    <th scope="col">Visitor</th>
-                    <th scope="col">Visit</th>
-                    <th scope="col">Result</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.occurrences.map((o, i) => (
-                    <tr key={i} class={o.counted ? 'counted' : 'not-counted'}>
-                      <td class="mono">{clock(o.t)}</td>
-                      <td
-                        class="ellipsis"
-                        title={o.pageUrl ? `${o.url} (recorded by the vendor; the address bar showed ${o.pageUrl})` : o.url}
-                      >
-                        {shortUrl(o.url)}
-                        {o.pageUrl && <span class="muted address-bar"> (address bar {shortUrl(o.pageUrl)})</span>}
-                      </td>
-                      <td class="mono">{o.visitor}</td>
-                      <td class="mono">{o.session}</td>
-                      <td>
-                        <span class={`pill ${o.counted ? 'ok' : 'bad'}`}>
-                          {o.counted ? '✓' : '✕'} {o.reason}
-                        </span>{' '}
-                        {o.counted ? '' : OCCURRENCE_REASON[o.reason]}
-                        {o.detail && <span class="muted"> ({o.detail})</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <OccurrenceList occurrences={g.occurrences} goal={g.name ?? g.id} />
             )}
           </details>
         );

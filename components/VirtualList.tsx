@@ -14,9 +14,14 @@ interface Props<T> {
   /** Used before the container has been measured (and where layout is not computed). */
   fallbackHeight?: number;
   overscan?: number;
+  /**
+   * A list inside other content (not filling its view) is at most this tall, and shorter when
+   * its rows take less.
+   */
+  maxHeight?: number;
 }
 
-export function VirtualList<T>({ rows, rowHeight, rowKey, render, label, fallbackHeight = 640, overscan = 12 }: Props<T>) {
+export function VirtualList<T>({ rows, rowHeight, rowKey, render, label, fallbackHeight = 640, overscan = 12, maxHeight }: Props<T>) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(0);
@@ -40,7 +45,8 @@ export function VirtualList<T>({ rows, rowHeight, rowKey, render, label, fallbac
     }
   }, [rows.length, rowHeight, scrollTop]);
 
-  const viewport = height > 0 ? height : fallbackHeight;
+  const boxHeight = maxHeight === undefined ? undefined : Math.min(maxHeight, rows.length * rowHeight + 2);
+  const viewport = height > 0 ? height : (boxHeight ?? fallbackHeight);
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
   const visible = rows.slice(first, last);
@@ -52,7 +58,8 @@ export function VirtualList<T>({ rows, rowHeight, rowKey, render, label, fallbac
     // biome-ignore lint/a11y/useSemanticElements: see above
     <div
       ref={box}
-      class="vlist"
+      class={boxHeight === undefined ? 'vlist' : 'vlist fixed'}
+      style={boxHeight === undefined ? undefined : { height: `${boxHeight}px` }}
       role="list"
       aria-label={label}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard

@@ -120,7 +120,9 @@ describe('panel end to end', () => {
     await open('goals');
     const goal = await panel.$('details[data-goal="cart-after-banner"]');
     expect(goal).not.toBeNull();
-    const reasons = await panel.$$eval('details[data-goal="cart-after-banner"] tr.not-counted', (r) => r.map((x) => x.textContent ?? ''));
+    const reasons = await panel.$$eval('details[data-goal="cart-after-banner"] .occurrence.not-counted', (r) =>
+      r.map((x) => x.textContent ?? ''),
+    );
     expect(reasons.some((r) => r.includes('before-experience'))).toBe(true);
     const strips = await panel.$$eval('details[data-goal="cart-after-banner"] .strip', (s) =>
       s.map((x) => Array.from(x.querySelectorAll('.mark')).map((m) => m.className)),

@@ -109,7 +109,7 @@ describe('Sessions view', () => {
     expect(hops[0]?.textContent).toContain('shop.test');
     expect(hops[0]?.textContent).toContain('no _pt_link parameter');
     // The break sits between the last visit on shop.test and the new visitor's first.
-    const order = [...container.querySelectorAll('.timeline > li')].map((li) => li.className.split(' ')[0]);
+    const order = [...container.querySelectorAll('.timeline-item')].map((li) => li.className.split(' ')[1]);
     expect(order).toEqual(['visit', 'visit', 'hop', 'visit']);
     expect(visits[2]?.textContent).toContain('new visitor v2');
   });
@@ -141,7 +141,7 @@ describe('Goals view', () => {
   it('lists every occurrence with its reason and draws the experience after the goal', () => {
     const { container } = show('goals');
     const campaign = container.querySelector('details[data-goal="thanks-exp42"]');
-    expect(campaign?.querySelector('tr.not-counted')?.textContent).toContain('before-experience');
+    expect(campaign?.querySelector('.occurrence.not-counted')?.textContent).toContain('before-experience');
     const marks = [...(campaign?.querySelectorAll('.strip .mark') ?? [])].map((m) => m.className);
     expect(marks).toEqual(['mark goal not-counted', 'mark exp ']);
     expect(campaign?.querySelector('.strip')?.textContent).toContain('Experience exp-42 (B) displayed');
@@ -262,7 +262,7 @@ describe('single-page apps', () => {
     const occ = report.goals.find((g) => g.occurrences.length > 0)!.occurrences[0]!;
     occ.pageUrl = 'http://shop.test/app/checkout/done';
     const { container } = show('goals', fixtureStore({ report }));
-    const cell = [...container.querySelectorAll('td')].find((td) => td.textContent?.includes('address bar'));
+    const cell = [...container.querySelectorAll('.occurrence > span')].find((c) => c.textContent?.includes('address bar'));
     expect(cell?.textContent).toContain('/app/checkout/done');
     expect(cell?.getAttribute('title')).toContain(
       `${occ.url} (recorded by the vendor; the address bar showed http://shop.test/app/checkout/done)`,
