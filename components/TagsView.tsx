@@ -1,7 +1,16 @@
 /** Tags: per page, which vendors loaded, fired, failed; every hit expandable to readable params. */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { clock, duration, plural, shortUrl } from '../lib/panel/format';
-import { filterTagPages, tagRows, type TagEntry, type TagPage, type TagRow, type VendorSummary } from '../lib/panel/tags';
+import {
+  prepareSearch,
+  tagFilterer,
+  tagRowKey,
+  tagRows,
+  type TagEntry,
+  type TagPage,
+  type TagRow,
+  type VendorSummary,
+} from '../lib/panel/tags';
 import { curlCommand, decodeCommand } from '../lib/export/shell';
 import { CopyButton } from './CopyButton';
 import { CsvExport } from './CsvExport';
@@ -73,7 +82,10 @@ export function TagsView() {
   const [account, setAccount] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 
-  const pages = useMemo(() => filterTagPages(model.pages, { text, vendor, account }), [model, text, vendor, account]);
+  const [filter] = useState(tagFilterer);
+  const pages = useMemo(() => filter(model.pages, { text, vendor, account }), [filter, model, text, vendor, account]);
+  // While nobody types yet, make the text the filter searches.
+  useEffect(() => prepareSearch(model.pages), [model]);
   const rows = useMemo(() => tagRows(pages, expanded), [pages, expanded]);
   const shown = pages.reduce((n, p) => n + p.entries.length, 0);
 
@@ -204,7 +216,7 @@ export function TagsView() {
       {model.pages.length === 0 ? (
         <p class="empty">No tracking seen yet. Reload the page to see its tags; recording starts with the page’s first byte.</p>
       ) : (
-        <VirtualList rows={rows} rowHeight={TAG_ROW_HEIGHT} rowKey={(r) => r.key} render={render} label="Pages and hits" />
+        <VirtualList rows={rows} rowHeight={TAG_ROW_HEIGHT} rowKey={tagRowKey} render={render} label="Pages and hits" />
       )}
     </section>
   );

@@ -409,9 +409,11 @@ export interface TagFilter {
   account?: string;
 }
 
+const needle = (f: TagFilter) => f.text?.trim().toLowerCase() ?? '';
+
 /** Pages keep their header even when no entry matches, so the navigation stays visible. */
 export function filterTagPages(pages: readonly TagPage[], f: TagFilter): TagPage[] {
-  const text = f.text?.trim().toLowerCase() ?? '';
+  const text = needle(f);
   if (!text && !f.vendor && !f.account) return pages as TagPage[];
   return pages.map((p) => ({
     ...p,
@@ -422,32 +424,102 @@ export function filterTagPages(pages: readonly TagPage[], f: TagFilter): TagPage
   }));
 }
 
+/**
+ * `filterTagPages` for someone typing: a filter that only adds characters to the last one's text
+ * (same vendor and account) can only narrow its result, so it searches that result instead of
+ * every hit again.
+ */
+export function tagFilterer(): (pages: readonly TagPage[], f: TagFilter) => TagPage[] {
+  let last: { pages: readonly TagPage[]; text: string; vendor?: string; account?: string; result: TagPage[] } | undefined;
+  return (pages, f) => {
+    const text = needle(f);
+    const narrower =
+      last !== undefined &&
+      last.pages === pages &&
+      last.vendor === f.vendor &&
+      last.account === f.account &&
+      last.text !== '' &&
+      text.startsWith(last.text);
+    const result = filterTagPages(narrower && last ? last.result : pages, f);
+    last = { pages, text, vendor: f.vendor, account: f.account, result };
+    return result;
+  };
+}
+
+/**
+ * Makes every entry's search text in slices of about `sliceMs` between other work, so the first
+ * keystroke in the filter does not pay for 100,000 of them. Returns the function that stops it.
+ */
+export function prepareSearch(pages: readonly TagPage[], sliceMs = 8): () => void {
+  let page = 0;
+  let entry = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const step = () => {
+    const until = performance.now() + sliceMs;
+    while (page < pages.length) {
+      const entries = (pages[page] as TagPage).entries;
+      while (entry < entries.length) {
+        searchText(entries[entry++] as TagEntry);
+        if ((entry & 255) === 0 && performance.now() > until) {
+          timer = setTimeout(step, 0);
+          return;
+        }
+      }
+      page++;
+      entry = 0;
+    }
+    timer = undefined;
+  };
+  timer = setTimeout(step, 0);
+  return () => {
+    if (timer) clearTimeout(timer);
+  };
+}
+
 /** One fixed-height row of the virtualised Tags list. */
 export type TagRow =
-  | { kind: 'page'; key: string; page: TagPage }
-  | { kind: 'problem'; key: string; finding: Finding }
-  | { kind: 'vendor'; key: string; page: TagPage; vendor: VendorSummary }
-  | { kind: 'entry'; key: string; page: TagPage; entry: TagEntry; expanded: boolean }
-  | { kind: 'param'; key: string; entry: TagEntry; param: DecodedParam }
-  | { kind: 'actions'; key: string; entry: TagEntry }
-  | { kind: 'note'; key: string; text: string };
+  | { kind: 'page'; page: TagPage }
+  | { kind: 'problem'; page: TagPage; index: number; finding: Finding }
+  | { kind: 'vendor'; page: TagPage; vendor: VendorSummary }
+  | { kind: 'entry'; page: TagPage; entry: TagEntry; expanded: boolean }
+  | { kind: 'param'; entry: TagEntry; index: number; param: DecodedParam }
+  | { kind: 'actions'; entry: TagEntry }
+  | { kind: 'note'; entry: TagEntry; text: string };
+
+/** A row's stable key, made only for the rows on screen (a keystroke rebuilds 100,000 rows). */
+export function tagRowKey(row: TagRow): string {
+  switch (row.kind) {
+    case 'page':
+      return row.page.key;
+    case 'problem':
+      return `${row.page.key}/x${row.index}`;
+    case 'vendor':
+      return `${row.page.key}/v/${row.vendor.vendor}`;
+    case 'entry':
+      return `${row.page.key}/e/${row.entry.id}`;
+    case 'param':
+      return `${row.entry.id}/p${row.index}`;
+    case 'actions':
+      return `${row.entry.id}/actions`;
+    case 'note':
+      return `${row.entry.id}/n/${row.text}`;
+  }
+}
 
 export function tagRows(pages: readonly TagPage[], expanded: ReadonlySet<string>): TagRow[] {
   const rows: TagRow[] = [];
   for (const page of pages) {
-    rows.push({ kind: 'page', key: page.key, page });
-    for (const [i, finding] of page.problems.entries()) rows.push({ kind: 'problem', key: `${page.key}/x${i}`, finding });
-    for (const vendor of page.vendors) rows.push({ kind: 'vendor', key: `${page.key}/v/${vendor.vendor}`, page, vendor });
+    rows.push({ kind: 'page', page });
+    for (const [index, finding] of page.problems.entries()) rows.push({ kind: 'problem', page, index, finding });
+    for (const vendor of page.vendors) rows.push({ kind: 'vendor', page, vendor });
     for (const entry of page.entries) {
-      const open = expanded.has(entry.id);
-      rows.push({ kind: 'entry', key: `${page.key}/e/${entry.id}`, page, entry, expanded: open });
+      const open = expanded.size > 0 && expanded.has(entry.id);
+      rows.push({ kind: 'entry', page, entry, expanded: open });
       if (!open) continue;
-      if (entry.request) rows.push({ kind: 'actions', key: `${entry.id}/actions`, entry });
-      for (const text of entry.problems) rows.push({ kind: 'note', key: `${entry.id}/n/${text}`, text });
-      for (const [i, param] of entry.params.entries()) rows.push({ kind: 'param', key: `${entry.id}/p${i}`, entry, param });
-      if (entry.params.length === 0 && entry.problems.length === 0) {
-        rows.push({ kind: 'note', key: `${entry.id}/none`, text: 'No parameters.' });
-      }
+      if (entry.request) rows.push({ kind: 'actions', entry });
+      for (const text of entry.problems) rows.push({ kind: 'note', entry, text });
+      for (const [index, param] of entry.params.entries()) rows.push({ kind: 'param', entry, index, param });
+      if (entry.params.length === 0 && entry.problems.length === 0) rows.push({ kind: 'note', entry, text: 'No parameters.' });
     }
   }
   return rows;

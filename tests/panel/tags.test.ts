@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultEngine } from '../../lib/panel/default-engine';
-import { buildTagModel, filterTagPages, tagRows } from '../../lib/panel/tags';
+import { buildTagModel, filterTagPages, prepareSearch, searchText, tagFilterer, tagRowKey, tagRows } from '../../lib/panel/tags';
 import type { JourneyEvent, RequestEvent } from '../../lib/formats/journey';
 import { MIXPANEL_TRACK, mixpanelBatchBody } from '../decoders/wire-cases';
 import { fixtureEvents, fixtureReport } from './helpers';
@@ -186,5 +186,75 @@ describe('tags model on a single-page app', () => {
     ]);
     const rows = tagRows(model.pages, new Set()).filter((r) => r.kind === 'page');
     expect(rows).toHaveLength(5);
+  });
+});
+
+describe('tags filter while typing', () => {
+  const events: JourneyEvent[] = [{ type: 'navigation', t: 0, url: 'https://big.test/' }];
+  for (let i = 0; i < 300; i++) {
+    events.push({
+      type: 'hit',
+      t: i + 1,
+      vendor: i % 2 ? 'ga4' : 'ptengine',
+      kind: 'event',
+      name: `step_${i}`,
+      url: 'https://big.test/',
+      account: `A${i % 3}`,
+    });
+  }
+  const pages = buildTagModel(events, defaultEngine).pages;
+  const ids = (ps: readonly { entries: { id: string }[] }[]) => ps.flatMap((p) => p.entries.map((e) => e.id));
+
+  it('narrows from its last result and always agrees with filtering every hit', () => {
+    const filter = tagFilterer();
+    const steps = [
+      { text: 's' },
+      { text: 'st' },
+      { text: 'step_1' },
+      { text: 'step_12' },
+      { text: 'step_1' },
+      { text: 'step_1', vendor: 'ga4' },
+      { text: 'step_12', vendor: 'ga4', account: 'A0' },
+      { text: 'x' },
+      { text: '' },
+    ];
+    for (const f of steps) expect(ids(filter(pages, f))).toEqual(ids(filterTagPages(pages, f)));
+    expect(ids(filterTagPages(pages, { text: 'step_12' }))).toHaveLength(11);
+  });
+
+  it('starts over when the model changes', () => {
+    const filter = tagFilterer();
+    filter(pages, { text: 'step_1' });
+    const other = buildTagModel(
+      [...events, { type: 'hit', t: 999, vendor: 'ga4', kind: 'event', name: 'step_999', url: 'https://big.test/' }],
+      defaultEngine,
+    ).pages;
+    expect(ids(filter(other, { text: 'step_9' }))).toHaveLength(12);
+  });
+
+  it('makes the search texts in slices before anyone types', () => {
+    vi.useFakeTimers();
+    try {
+      const fresh = buildTagModel(events, defaultEngine).pages;
+      const last = fresh[0]?.entries.at(-1);
+      if (!last) throw new Error('no entry');
+      const read = vi.spyOn(last, 'params', 'get');
+      const stop = prepareSearch(fresh, 0);
+      expect(read).not.toHaveBeenCalled();
+      vi.runAllTimers();
+      stop();
+      expect(read).toHaveBeenCalledTimes(1);
+      // Made once: the filter's own call finds it ready.
+      expect(searchText(last)).toContain('step_299');
+      expect(read).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives every row a distinct key', () => {
+    const open = new Set(pages[0]?.entries.slice(0, 3).map((e) => e.id));
+    const keys = tagRows(pages, open).map(tagRowKey);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });
