@@ -415,13 +415,14 @@ const needle = (f: TagFilter) => f.text?.trim().toLowerCase() ?? '';
 export function filterTagPages(pages: readonly TagPage[], f: TagFilter): TagPage[] {
   const text = needle(f);
   if (!text && !f.vendor && !f.account) return pages as TagPage[];
-  return pages.map((p) => ({
-    ...p,
-    entries: p.entries.filter(
+  return pages.map((p) => {
+    const entries = p.entries.filter(
       (e) => (!f.vendor || e.vendor === f.vendor) && (!f.account || e.account === f.account) && (!text || searchText(e).includes(text)),
-    ),
-    vendors: p.vendors.filter((v) => (!f.vendor || v.vendor === f.vendor) && (!f.account || v.accounts.includes(f.account))),
-  }));
+    );
+    const vendors = p.vendors.filter((v) => (!f.vendor || v.vendor === f.vendor) && (!f.account || v.accounts.includes(f.account)));
+    // A page the filter leaves whole stays the same object, so its rows are not made again.
+    return entries.length === p.entries.length && vendors.length === p.vendors.length ? p : { ...p, entries, vendors };
+  });
 }
 
 /**
@@ -506,21 +507,36 @@ export function tagRowKey(row: TagRow): string {
   }
 }
 
+/** A page's rows with nothing expanded, kept while the page object lives (filtering keeps whole pages). */
+const closedRows = new WeakMap<TagPage, TagRow[]>();
+
 export function tagRows(pages: readonly TagPage[], expanded: ReadonlySet<string>): TagRow[] {
   const rows: TagRow[] = [];
   for (const page of pages) {
-    rows.push({ kind: 'page', page });
-    for (const [index, finding] of page.problems.entries()) rows.push({ kind: 'problem', page, index, finding });
-    for (const vendor of page.vendors) rows.push({ kind: 'vendor', page, vendor });
-    for (const entry of page.entries) {
-      const open = expanded.size > 0 && expanded.has(entry.id);
-      rows.push({ kind: 'entry', page, entry, expanded: open });
-      if (!open) continue;
-      if (entry.request) rows.push({ kind: 'actions', entry });
-      for (const text of entry.problems) rows.push({ kind: 'note', entry, text });
-      for (const [index, param] of entry.params.entries()) rows.push({ kind: 'param', entry, index, param });
-      if (entry.params.length === 0 && entry.problems.length === 0) rows.push({ kind: 'note', entry, text: 'No parameters.' });
+    const closed = expanded.size === 0 || !page.entries.some((e) => expanded.has(e.id));
+    const cached = closed ? closedRows.get(page) : undefined;
+    if (cached) {
+      for (const row of cached) rows.push(row);
+      continue;
     }
+    const from = rows.length;
+    pageRows(rows, page, expanded);
+    if (closed) closedRows.set(page, rows.slice(from));
   }
   return rows;
+}
+
+function pageRows(rows: TagRow[], page: TagPage, expanded: ReadonlySet<string>): void {
+  rows.push({ kind: 'page', page });
+  for (const [index, finding] of page.problems.entries()) rows.push({ kind: 'problem', page, index, finding });
+  for (const vendor of page.vendors) rows.push({ kind: 'vendor', page, vendor });
+  for (const entry of page.entries) {
+    const open = expanded.size > 0 && expanded.has(entry.id);
+    rows.push({ kind: 'entry', page, entry, expanded: open });
+    if (!open) continue;
+    if (entry.request) rows.push({ kind: 'actions', entry });
+    for (const text of entry.problems) rows.push({ kind: 'note', entry, text });
+    for (const [index, param] of entry.params.entries()) rows.push({ kind: 'param', entry, index, param });
+    if (entry.params.length === 0 && entry.problems.length === 0) rows.push({ kind: 'note', entry, text: 'No parameters.' });
+  }
 }
