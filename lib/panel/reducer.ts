@@ -71,9 +71,12 @@ function applyUpsert(state: LiveState, push: Extract<PanelPush, { type: 'upsert'
   // A browser-wide panel learns a tab's count with its first upsert: nothing to compare yet.
   const more = before === undefined ? 0 : push.dropped - before;
   const onlyThisTab = state.tabId !== undefined;
+  // What this push brings was kept; an update that dropped some of its own new events never
+  // sent them, so only the events held before can have gone.
+  const held = onlyThisTab ? state.events.length : state.events.filter((e) => e.id.startsWith(`${push.tabId}:`)).length;
   return {
     ...state,
-    events: dropOldest(events, more, push.tabId, onlyThisTab),
+    events: dropOldest(events, Math.min(more, held), push.tabId, onlyThisTab),
     dropped: onlyThisTab ? push.dropped : state.dropped + Math.max(0, more),
     droppedByTab,
   };

@@ -97,4 +97,15 @@ describe('panel protocol reducer', () => {
     expect(s.events[0]?.id).toBe('3:98000');
     expect(s.dropped).toBe(98_000);
   });
+
+  it('keeps every event of an upsert whose own update dropped some of its new events before they were sent', () => {
+    const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => req(`3:${from + i}`));
+    // 4 held; a batch of 10 arrives with a bound of 6: the 4 held and the first 4 new ones go.
+    const s = play(3, [
+      { type: 'snapshot', tabId: 3, events: ids(4), dropped: 0, goals },
+      { type: 'upsert', tabId: 3, events: ids(6, 8), dropped: 8 },
+    ]);
+    expect(s.events.map((e) => e.id)).toEqual(['3:8', '3:9', '3:10', '3:11', '3:12', '3:13']);
+    expect(s.dropped).toBe(8);
+  });
 });
