@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type WebWorker } from 'puppeteer-core';
+import type { Browser, WebWorker } from 'puppeteer-core';
 import { builtBeforeSources } from './build-age';
 
 const CANDIDATES = [
@@ -117,6 +117,8 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
     throw new Error(`the extension at ${extensionDir} is older than its sources: run npm run build`);
   }
   const args = chromiumArgs(opts);
+  // Loaded when a browser starts: the offline commands (replay, decode) start a fifth of a second sooner without it.
+  const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
     executablePath,
     headless: opts.headless ?? true,

@@ -3,6 +3,11 @@
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Writes long output (a report of hundreds of megabytes) piece by piece as the stream takes
+   * it; where absent (a test's sink) the pieces are joined and go to out().
+   */
+  outChunks?(chunks: Iterable<string>): Promise<void>;
   cwd: string;
 }
 

@@ -1,4 +1,5 @@
 /** `goalpost <command> …` — dispatches to the command modules; owns exit codes and error printing. */
+import { once } from 'node:events';
 import { commands } from './commands';
 import { UsageError, type CliIO } from './command';
 import { InputError } from '../formats/errors';
@@ -6,6 +7,11 @@ import { InputError } from '../formats/errors';
 const io: CliIO = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  async outChunks(chunks) {
+    for (const chunk of chunks) {
+      if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+    }
+  },
   cwd: process.cwd(),
 };
 

@@ -1,7 +1,7 @@
 /**
  * `goalpost replay <files>...`: the engine on recorded journeys or HAR files, no browser needed.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from '../args';
 import { UsageError, type CliIO, type Command } from '../command';
@@ -11,8 +11,10 @@ import { boundReport, REPORT_BOUNDS } from '../../engine/bounded-report';
 import { InputError } from '../../formats/errors';
 import { MODEL_NAMES, type GoalsDoc, type ModelName } from '../../formats/goals';
 import type { JourneyEvent } from '../../formats/journey';
-import { parseGoalsText, parseJourneyText } from '../../formats/parse';
+import { scanJourney } from '../../formats/journey-scan';
+import { parseGoalsText } from '../../formats/parse';
 import type { Report } from '../../formats/report';
+import { jsonChunks } from '../../util/json-chunks';
 
 const FLAGS = { goals: 'string', model: 'string', json: 'boolean', full: 'boolean', 'fail-on': 'string' } as const;
 
@@ -62,16 +64,43 @@ function browserNames(files: string[]): string[] {
   });
 }
 
+/** A file's bytes a megabyte at a time; stops quietly where it cannot be read (readText then says why). */
+function* pieces(file: string, cwd: string): Generator<Uint8Array> {
+  let fd: number;
+  try {
+    fd = openSync(resolve(cwd, file), 'r');
+  } catch {
+    return;
+  }
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return;
+      yield chunk.subarray(0, n);
+    }
+  } catch {
+    // A directory, a device: the whole-text read that follows words the problem.
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function loadJourneys(files: string[], cwd: string): JourneyEvent[] {
   const names = browserNames(files);
   const events: JourneyEvent[] = [];
   files.forEach((file, i) => {
-    const journey = parseJourneyText(readText(file, cwd), file);
+    const journey = scanJourney(file, pieces(file, cwd), () => readText(file, cwd));
     for (const e of journey.events) {
       events.push(files.length > 1 && e.browser === undefined ? { ...e, browser: names[i]! } : e);
     }
   });
   return events;
+}
+
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield '\n';
 }
 
 export function failReached(report: Report, level: 'error' | 'warning' | undefined): boolean {
@@ -102,7 +131,12 @@ export const replay: Command = {
     if (flags.goals !== undefined) goals = parseGoalsText(readText(flags.goals, io.cwd), flags.goals);
     const events = loadJourneys(positional, io.cwd);
     const report = runEngine(events, goals, model ? { model } : {});
-    io.out(flags.json ? JSON.stringify(flags.full ? report : boundReport(report), null, 2) : renderReport(report));
+    if (!flags.json) io.out(renderReport(report));
+    else {
+      const doc = flags.full ? report : boundReport(report);
+      if (io.outChunks) await io.outChunks(withNewline(jsonChunks(doc, 2)));
+      else io.out([...jsonChunks(doc, 2)].join(''));
+    }
     return failReached(report, failOn) ? 1 : 0;
   },
 };

@@ -1,0 +1,104 @@
+/**
+ * `goalpost replay` end to end (process start to exit, as a user runs it) on a 1M-event journey,
+ * against a child process that only reads and JSON.parses the same file: rounds interleaved so
+ * that load on the machine hits both sides, paired ratios, median and spread. Peak memory is the
+ * child's own (resourceUsage().maxRSS) against the file's size.
+ * GOALPOST_BENCH_HITS shrinks the journey (events), GOALPOST_BENCH_ROUNDS sets the rounds (3).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_GOALS, writeJourney } from './journey-file';
+import type { BenchResult } from './run';
+
+const EVENTS = Number(process.env.GOALPOST_BENCH_HITS ?? 1_000_000);
+const ROUNDS = Math.max(1, Number(process.env.GOALPOST_BENCH_ROUNDS ?? 3));
+const ROOT = join(import.meta.dirname, '..');
+const PROBE = join(import.meta.dirname, 'max-rss.mjs');
+
+interface Run {
+  ms: number;
+  rssBytes: number;
+}
+
+function child(dir: string, args: string[], out: string): Run {
+  const rssFile = join(dir, 'rss');
+  const fd = openSync(join(dir, out), 'w');
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--import', PROBE, ...args], {
+    cwd: dir,
+    stdio: ['ignore', fd, 'pipe'],
+    env: { ...process.env, GOALPOST_MAX_RSS_FILE: rssFile },
+    maxBuffer: 1 << 20,
+  });
+  const ms = performance.now() - start;
+  closeSync(fd);
+  if (r.status !== 0) throw new Error(`${args.slice(0, 3).join(' ')} exited ${r.status ?? r.signal}: ${String(r.stderr).slice(0, 300)}`);
+  return { ms, rssBytes: Number(readFileSync(rssFile, 'utf8')) * 1024 };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const spread = (xs: number[]): string => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+export async function run(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'goalpost-replay-bench-'));
+  try {
+    const journey = join(dir, 'journey.json');
+    const written = writeJourney(journey, EVENTS);
+    writeFileSync(join(dir, 'goals.json'), JSON.stringify(BENCH_GOALS));
+    const bytes = statSync(journey).size;
+    const cli = [join(ROOT, 'bin/goalpost.mjs'), 'replay', journey, '--goals', join(dir, 'goals.json')];
+    const parse = ['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(journey)}, 'utf8'))`];
+    // The compiled CLI is built on first use; build it now, outside the timed rounds.
+    child(dir, [join(ROOT, 'bin/goalpost.mjs'), '--help'], 'help.txt');
+
+    const rounds: { parse: Run; text: Run; json: Run }[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      // Rotate the order so that neither side always runs first after a quiet spell.
+      const order = [0, 1, 2].map((k) => (k + i) % 3);
+      const got: Partial<{ parse: Run; text: Run; json: Run }> = {};
+      for (const k of order) {
+        if (k === 0) got.parse = child(dir, parse, 'parse.txt');
+        else if (k === 1) got.text = child(dir, cli, 'report.txt');
+        else got.json = child(dir, [...cli, '--json'], 'report.json');
+      }
+      rounds.push(got as { parse: Run; text: Run; json: Run });
+    }
+    const textRatios = rounds.map((r) => r.text.ms / r.parse.ms);
+    const jsonRatios = rounds.map((r) => r.json.ms / r.parse.ms);
+    const rssRatios = rounds.map((r) => Math.max(r.text.rssBytes, r.json.rssBytes) / bytes);
+    const parseRss = median(rounds.map((r) => r.parse.rssBytes / bytes));
+    const summary = readFileSync(join(dir, 'report.txt'), 'utf8').split('\n')[0] ?? '';
+    const reportMb = (statSync(join(dir, 'report.json')).size / 1e6).toFixed(0);
+    const mb = (bytes / 1e6).toFixed(0);
+    const of = `${written} events, ${mb} MB, ${ROUNDS} interleaved rounds, paired ratios ${'median [min–max]'}`;
+    return [
+      {
+        name: `replay end to end, text (target ≤ 2x)`,
+        baseline: 'a child process JSON.parse-ing the same file',
+        ratio: median(textRatios),
+        detail: `[${spread(textRatios)}]; ${of}; JSON.parse ${seconds(median(rounds.map((r) => r.parse.ms)))}, replay ${seconds(median(rounds.map((r) => r.text.ms)))}; ${summary}`,
+      },
+      {
+        name: `replay end to end, --json (target ≤ 2.5x)`,
+        baseline: 'a child process JSON.parse-ing the same file',
+        ratio: median(jsonRatios),
+        detail: `[${spread(jsonRatios)}]; replay --json ${seconds(median(rounds.map((r) => r.json.ms)))}, a ${reportMb} MB report`,
+      },
+      {
+        name: `replay peak memory (target ≤ 3x)`,
+        baseline: 'the journey file size',
+        ratio: median(rssRatios),
+        detail: `[${spread(rssRatios)}]; max RSS of text and --json runs; the JSON.parse child peaks at ${parseRss.toFixed(2)}x`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
