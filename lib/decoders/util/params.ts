@@ -10,7 +10,7 @@ export interface Label {
 /** Exact keys, plus prefix rules (key ending in "*", e.g. "ep.*") tried in order. */
 export type Dictionary = Record<string, string | Label>;
 
-function lookup(dict: Dictionary, key: string): Label | undefined {
+function lookupIn(dict: Dictionary, key: string): Label | undefined {
   const exact = dict[key];
   if (exact !== undefined) return typeof exact === 'string' ? { label: exact } : exact;
   for (const [pattern, entry] of Object.entries(dict)) {
@@ -22,6 +22,19 @@ function lookup(dict: Dictionary, key: string): Label | undefined {
     }
   }
   return undefined;
+}
+
+/** Labels already looked up, per dictionary: a replay describes the same few keys on every request. */
+const looked = new WeakMap<Dictionary, Map<string, Label | undefined>>();
+
+function lookup(dict: Dictionary, key: string): Label | undefined {
+  let known = looked.get(dict);
+  if (!known) looked.set(dict, (known = new Map()));
+  if (known.has(key)) return known.get(key);
+  const label = lookupIn(dict, key);
+  if (known.size > 4096) known.clear();
+  known.set(key, label);
+  return label;
 }
 
 /**

@@ -11,7 +11,7 @@ const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
  * Undecodable escape runs are kept as written and one sentence is pushed to `problems`.
  */
 export function safeDecode(text: string, problems?: string[], plusIsSpace = true): string {
-  const input = plusIsSpace ? text.replace(/\+/g, ' ') : text;
+  const input = plusIsSpace && text.includes('+') ? text.replace(/\+/g, ' ') : text;
   if (!input.includes('%')) return input;
   try {
     return decodeURIComponent(input);
