@@ -3,7 +3,8 @@
  * against a child process that only reads and JSON.parses the same file: rounds interleaved so
  * that load on the machine hits both sides, paired ratios, median and spread. Peak memory is the
  * child's own (resourceUsage().maxRSS) against the file's size.
- * GOALPOST_BENCH_HITS shrinks the journey (events), GOALPOST_BENCH_ROUNDS sets the rounds (3).
+ * GOALPOST_BENCH_HITS shrinks the journey (events), GOALPOST_BENCH_ROUNDS sets the rounds (3);
+ * GOALPOST_BENCH_CLI names another bin/goalpost.mjs (an older checkout) to measure instead.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -53,10 +54,11 @@ export async function run(): Promise<BenchResult[]> {
     const written = writeJourney(journey, EVENTS);
     writeFileSync(join(dir, 'goals.json'), JSON.stringify(BENCH_GOALS));
     const bytes = statSync(journey).size;
-    const cli = [join(ROOT, 'bin/goalpost.mjs'), 'replay', journey, '--goals', join(dir, 'goals.json')];
+    const bin = process.env.GOALPOST_BENCH_CLI ?? join(ROOT, 'bin/goalpost.mjs');
+    const cli = [bin, 'replay', journey, '--goals', join(dir, 'goals.json')];
     const parse = ['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(journey)}, 'utf8'))`];
     // The compiled CLI is built on first use; build it now, outside the timed rounds.
-    child(dir, [join(ROOT, 'bin/goalpost.mjs'), '--help'], 'help.txt');
+    child(dir, [bin, '--help'], 'help.txt');
 
     const rounds: { parse: Run; text: Run; json: Run }[] = [];
     for (let i = 0; i < ROUNDS; i++) {

@@ -115,10 +115,13 @@ export function requestHits(
     });
   }
   const fallback = req.pageUrl ?? req.url;
+  const via = viaRequest(req.url);
   const hits = bodies.map((b) => {
     const hit = toHit(b, req, fallback);
+    // The page URL the tag reports is most often the page's own: one string for both, not a copy per hit.
+    if (hit.url === req.pageUrl) hit.url = req.pageUrl;
     hit.requestUrl = req.url;
-    hit.via = `request to ${hostPath(req.url)}`;
+    hit.via = via;
     if (req.pageUrl !== undefined) hit.sentFrom = req.pageUrl;
     if (failed) {
       hit.delivered = false;
@@ -150,4 +153,18 @@ export function pushHits(push: PushEvent): EngineHit[] {
 function hostPath(url: string): string {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^?#]*)/i.exec(url);
   return m ? m[1]! : url;
+}
+
+/** "request to collect.test/g/collect": one string per endpoint, however many hits were sent there. */
+const vias = new Map<string, string>();
+
+function viaRequest(url: string): string {
+  const at = hostPath(url);
+  let via = vias.get(at);
+  if (via === undefined) {
+    via = `request to ${at}`;
+    if (vias.size > 10_000) vias.clear();
+    vias.set(at, via);
+  }
+  return via;
 }
