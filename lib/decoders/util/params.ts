@@ -1,5 +1,6 @@
 /** Building the panel's readable parameter list from a vendor's key → label dictionary. */
 import type { DecodedParam } from '../types';
+import { getOrCreateWeak } from '../../util/maps';
 import type { Fields, Pair } from './fields';
 
 export interface Label {
@@ -28,8 +29,7 @@ function lookupIn(dict: Dictionary, key: string): Label | undefined {
 const looked = new WeakMap<Dictionary, Map<string, Label | undefined>>();
 
 function lookup(dict: Dictionary, key: string): Label | undefined {
-  let known = looked.get(dict);
-  if (!known) looked.set(dict, (known = new Map()));
+  const known = getOrCreateWeak(looked, dict, () => new Map<string, Label | undefined>());
   if (known.has(key)) return known.get(key);
   const label = lookupIn(dict, key);
   if (known.size > 4096) known.clear();
