@@ -138,16 +138,15 @@ export class Replayer {
    * one before the hit, else the first one after it.
    */
   private adoptedId(browser: string, domain: string, t: number, nav: number): string | undefined {
+    if (this.idTimeline.size === 0) return undefined;
     const list = this.idTimeline.get(`${browser}\n${domain}`);
     if (!list) return undefined;
-    const samePage = list.find((e) => e.nav === nav);
-    if (samePage) return samePage.id;
-    let pick = list[0]!.id;
-    for (const e of list) {
-      if (e.t > t) break;
-      pick = e.id;
-    }
-    return pick;
+    // The list is in stream order, so both its navigation counts and its times only grow: a
+    // binary search each, not a walk along every id the browser showed before.
+    const samePage = list[firstIndex(list, (e) => e.nav >= nav)];
+    if (samePage?.nav === nav) return samePage.id;
+    const after = firstIndex(list, (e) => e.t > t);
+    return list[Math.max(0, after - 1)]!.id;
   }
 
   /**
@@ -894,6 +893,18 @@ export class Replayer {
       counted: [...this.scope].sort(),
     };
   }
+}
+
+/** The first index whose entry meets `reached` (false up to some index, true from there on); the length if none. */
+function firstIndex<T>(list: readonly T[], reached: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reached(list[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function inTimeOrder(events: readonly JourneyEvent[]): boolean {
