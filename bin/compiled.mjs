@@ -16,12 +16,17 @@ import { pathToFileURL } from 'node:url';
 
 const MANIFEST = 'manifest.json';
 
-/** Sizes and times of the files the bundle was built from, keyed by path relative to `root`. */
-function fingerprint(root, paths) {
+/**
+ * Sizes and times of the files the bundle was built from, keyed by path relative to `root`. A
+ * file written since `since` may have changed after esbuild read it: it is recorded as changed,
+ * so the next start builds again rather than trust a bundle of its older text.
+ */
+function fingerprint(root, paths, since) {
   const out = {};
   for (const p of paths) {
     const st = statSync(resolve(root, p));
-    out[p] = `${st.size}:${st.mtimeMs}`;
+    // From the millisecond after the build began (a file written just before it shares its millisecond).
+    out[p] = st.mtimeMs >= since + 1 ? 'changed during the build' : `${st.size}:${st.mtimeMs}`;
   }
   return out;
 }
@@ -75,7 +80,8 @@ function dirnamePlugin(outDir) {
 export async function build(root, entry, outDir) {
   const esbuild = createRequire(import.meta.url)('esbuild');
   mkdirSync(outDir, { recursive: true });
-  const name = `cli-${process.pid}-${Date.now().toString(36)}.mjs`;
+  const started = Date.now();
+  const name = `cli-${process.pid}-${started.toString(36)}.mjs`;
   const result = await esbuild.build({
     entryPoints: [resolve(root, entry)],
     outfile: join(outDir, name),
@@ -90,7 +96,7 @@ export async function build(root, entry, outDir) {
     plugins: [dirnamePlugin(outDir)],
   });
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/'));
-  const manifest = { bundle: name, inputs: fingerprint(root, inputs) };
+  const manifest = { bundle: name, inputs: fingerprint(root, inputs, started) };
   const tmp = join(outDir, `${MANIFEST}.${process.pid}`);
   writeFileSync(tmp, JSON.stringify(manifest));
   renameSync(tmp, join(outDir, MANIFEST));

@@ -38,6 +38,17 @@ describe('the compiled CLI', () => {
     expect(run(second!)).toBe('two');
   });
 
+  it('is not trusted for a source written while it was built', async () => {
+    const root = project();
+    // As an editor saving during the build leaves it: dated after the build began.
+    utimesSync(join(root, 'lib/deep/word.ts'), new Date(), new Date(Date.now() + 60_000));
+    const first = await compiledEntry(root, 'main.ts', join(root, 'dist'));
+    const manifest = JSON.parse(readFileSync(join(root, 'dist/manifest.json'), 'utf8'));
+    expect(manifest.inputs['lib/deep/word.ts']).toBe('changed during the build');
+    expect(manifest.inputs['main.ts']).toMatch(/^\d+:/);
+    expect(await compiledEntry(root, 'main.ts', join(root, 'dist'))).not.toBe(first);
+  });
+
   it('is not used once a source it was built from is gone', async () => {
     const root = project();
     await compiledEntry(root, 'main.ts', join(root, 'dist'));
