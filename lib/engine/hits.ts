@@ -5,6 +5,7 @@
 import { decodePush, decodeRequest, type Decoded, type RawRequest } from '../decoders/index';
 import type { CustomEndpoint } from '../formats/goals';
 import type { HitBody, HitEvent, PushEvent, RequestEvent } from '../formats/journey';
+import { Interned } from '../util/interned';
 
 /** A hit as the engine walks it; `failure` says why an undelivered hit did not arrive. */
 export interface EngineHit extends HitEvent {
@@ -61,8 +62,17 @@ function safe<T>(fn: () => T): T | null {
   }
 }
 
+/** Text decoded afresh from every request that repeats from one to the next. */
+const SHARED_FIELDS = ['clientId', 'sessionId', 'account', 'name'] as const;
+const interned = new Interned(1 << 16);
+
 function toHit(body: HitBody, base: { t: number; browser?: string; tab?: string | number }, fallbackUrl: string): EngineHit {
   const hit: EngineHit = { ...body, type: 'hit', t: base.t, url: typeof body.url === 'string' && body.url !== '' ? body.url : fallbackUrl };
+  // A million decoded hits would otherwise each hold their own copy of the same few ids.
+  for (const key of SHARED_FIELDS) {
+    const v = hit[key];
+    if (typeof v === 'string' && v.length <= 64) hit[key] = interned.get(v);
+  }
   if (base.browser !== undefined) hit.browser = base.browser;
   if (base.tab !== undefined) hit.tab = base.tab;
   return hit;

@@ -12,6 +12,7 @@
 import type { Journey, JourneyEvent } from './journey';
 import { parseJourneyText } from './parse';
 import { Shape } from './shape';
+import { Interned } from '../util/interned';
 import { validateEvent, validateJourney } from './validate-journey';
 
 const QUOTE = 34;
@@ -29,26 +30,12 @@ const utf8 = new TextDecoder();
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
-/**
- * The same text met again and again (a page's URL on each of its hits, browser and vendor
- * names) kept once: a journey of a million events holds a few thousand distinct URLs.
- */
-class Strings {
-  private readonly seen = new Map<string, string>();
-  get(s: string): string {
-    const known = this.seen.get(s);
-    if (known !== undefined) return known;
-    if (this.seen.size < 1 << 18) this.seen.set(s, s);
-    return s;
-  }
-}
-
 /** Fields whose text repeats from event to event (a request's own URL seldom does: it is left alone). */
 const SHARED_KEYS = ['url', 'pageUrl', 'browser', 'vendor', 'referrer', 'name', 'clientId', 'target'] as const;
 
 export class JourneyScanner {
   private readonly shape: Shape;
-  private readonly strings = new Strings();
+  private readonly strings = new Interned();
   private readonly events: JourneyEvent[] = [];
   private readonly head: string[] = [];
   private headSize = 0;
