@@ -63,28 +63,32 @@ export async function run(): Promise<BenchResult[]> {
     // The compiled CLI is built on first use; build it now, outside the timed rounds.
     child(dir, [bin, '--help'], 'help.txt');
 
-    const rounds: { parse: Run; text: Run; json: Run }[] = [];
+    type Round = { parse: Run; text: Run; json: Run; full: Run };
+    const rounds: Round[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       // Rotate the order so that neither side always runs first after a quiet spell.
-      const order = [0, 1, 2].map((k) => (k + i) % 3);
-      const got: Partial<{ parse: Run; text: Run; json: Run }> = {};
+      const order = [0, 1, 2, 3].map((k) => (k + i) % 4);
+      const got: Partial<Round> = {};
       for (const k of order) {
         if (k === 0) got.parse = child(dir, parse, 'parse.txt');
         else if (k === 1) got.text = child(dir, cli, 'report.txt');
-        else got.json = child(dir, [...cli, '--json'], 'report.json');
+        else if (k === 2) got.json = child(dir, [...cli, '--json'], 'report.json');
+        else got.full = child(dir, [...cli, '--json', '--full'], 'full.json');
       }
-      rounds.push(got as { parse: Run; text: Run; json: Run });
+      rounds.push(got as Round);
     }
     const textRatios = rounds.map((r) => r.text.ms / r.parse.ms);
     const jsonRatios = rounds.map((r) => r.json.ms / r.parse.ms);
-    const cpu = (side: 'text' | 'json'): string => {
+    const fullRatios = rounds.map((r) => r.full.ms / r.parse.ms);
+    const cpu = (side: 'text' | 'json' | 'full'): string => {
       const ratios = rounds.map((r) => r[side].cpuMs / r.parse.cpuMs);
       return `CPU time ${median(ratios).toFixed(2)}x [${spread(ratios)}]`;
     };
-    const rssRatios = rounds.map((r) => Math.max(r.text.rssBytes, r.json.rssBytes) / bytes);
+    const rssRatios = rounds.map((r) => Math.max(r.text.rssBytes, r.json.rssBytes, r.full.rssBytes) / bytes);
     const parseRss = median(rounds.map((r) => r.parse.rssBytes / bytes));
     const summary = readFileSync(join(dir, 'report.txt'), 'utf8').split('\n')[0] ?? '';
-    const reportMb = (statSync(join(dir, 'report.json')).size / 1e6).toFixed(0);
+    const reportMb = (statSync(join(dir, 'report.json')).size / 1e6).toFixed(1);
+    const fullMb = (statSync(join(dir, 'full.json')).size / 1e6).toFixed(0);
     const mb = (bytes / 1e6).toFixed(0);
     const of = `${written} events, ${mb} MB, ${ROUNDS} interleaved rounds, paired ratios ${'median [min–max]'}`;
     return [
@@ -101,10 +105,16 @@ export async function run(): Promise<BenchResult[]> {
         detail: `[${spread(jsonRatios)}]; ${cpu('json')}; replay --json ${seconds(median(rounds.map((r) => r.json.ms)))}, a ${reportMb} MB report`,
       },
       {
+        name: 'replay end to end, --json --full (the whole report)',
+        baseline: 'a child process JSON.parse-ing the same file',
+        ratio: median(fullRatios),
+        detail: `[${spread(fullRatios)}]; ${cpu('full')}; replay --json --full ${seconds(median(rounds.map((r) => r.full.ms)))}, a ${fullMb} MB report`,
+      },
+      {
         name: `replay peak memory (target ≤ 3x)`,
         baseline: 'the journey file size',
         ratio: median(rssRatios),
-        detail: `[${spread(rssRatios)}]; max RSS of text and --json runs; the JSON.parse child peaks at ${parseRss.toFixed(2)}x`,
+        detail: `[${spread(rssRatios)}]; max RSS of the text, --json and --json --full runs; the JSON.parse child peaks at ${parseRss.toFixed(2)}x`,
       },
     ];
   } finally {
