@@ -11,9 +11,10 @@ const HOOK_SOURCE_URL = '\n//# sourceURL=<anonymous>\n';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
-    name: 'Goalpost',
-    description:
-      'Shows which tracking tags fired, replays the vendors’ counting rules and explains every missing goal or conversion. Nothing captured leaves your machine.',
+    // Named from public/_locales, in the browser's UI language (English and Japanese).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'webRequest', 'webNavigation', 'tabs'],
     host_permissions: ['<all_urls>'],
   },

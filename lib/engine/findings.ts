@@ -1,8 +1,14 @@
 /**
  * The diagnosis sentences (semantics.md §6): one plain sentence each, naming the page, the
  * domains or ids, and what to change, so a support engineer can paste it to a customer.
+ *
+ * Each variant of a sentence is its own whole template in the catalogues (public/_locales), keyed
+ * by a stable id and filled with named params; the report keeps the English text as `message` and
+ * carries the id and params, so the panel and the CLI can say the same in another language.
  */
 import type { Finding } from '../formats/report';
+import { type MessageParams, type MessageRef, ref } from '../i18n/params';
+import { render } from '../i18n/render';
 import type { LinkCheck } from './google-linker';
 
 const VENDOR_NAMES: Record<string, string> = {
@@ -20,25 +26,29 @@ export function vendorName(id: string): string {
   return VENDOR_NAMES[id] ?? id;
 }
 
-export function formatGap(ms: number): string {
-  const totalSeconds = Math.round(ms / 1000);
-  const d = Math.floor(totalSeconds / 86_400);
-  const h = Math.floor((totalSeconds % 86_400) / 3600);
-  const m = Math.floor((totalSeconds % 3600) / 60);
-  const s = totalSeconds % 60;
-  const parts: string[] = [];
-  if (d) parts.push(`${d} d`);
-  if (h) parts.push(`${h} h`);
-  if (m) parts.push(`${m} min`);
-  if (s || parts.length === 0) parts.push(`${s} s`);
-  return parts.join(' ');
+/** What a finding says: the English sentence, and the template and params it came from. */
+export interface FindingText {
+  message: string;
+  messageId: string;
+  params: MessageParams;
 }
 
-const goalLabel = (id: string, name?: string): string => (name && name !== id ? `"${name}" (${id})` : `"${id}"`);
+export function findingText(messageId: string, params: MessageParams): FindingText {
+  return { message: render('en', messageId, params), messageId, params };
+}
+
+const goalLabel = (id: string, name?: string): MessageRef =>
+  name && name !== id ? ref('goal_label_named', { name, id }) : ref('goal_label', { id });
+
+/** English needs "1 conversion" and "2 conversions": one whole sentence per case. */
+const MISMATCH = {
+  one: { one: 'finding_conversion_goal_mismatch_one_one', many: 'finding_conversion_goal_mismatch_one_many' },
+  many: { one: 'finding_conversion_goal_mismatch_many_one', many: 'finding_conversion_goal_mismatch_many_many' },
+} as const;
 
 export const messages = {
-  tagMissing: (vendor: string, url: string, domain: string): string =>
-    `${vendorName(vendor)} sent no hit from ${url}, although it is installed elsewhere on ${domain}: add the ${vendorName(vendor)} tag to this page or fix the trigger that should fire it here.`,
+  tagMissing: (vendor: string, url: string, domain: string): FindingText =>
+    findingText('finding_tag_missing', { vendor: vendorName(vendor), url, domain }),
 
   requestFailed: (
     vendor: string,
@@ -47,24 +57,29 @@ export const messages = {
     failure: string,
     blocked: boolean,
     requestUrl: string,
-  ): string => {
-    const from = pageUrl ? ` from ${pageUrl}` : '';
-    const how = blocked
-      ? `was blocked by the browser or an extension (${failure})`
-      : /^HTTP /.test(failure)
-        ? `failed with ${failure}`
-        : `failed (${failure})`;
-    const fix = blocked
-      ? 'visitors with blockers are not measured, so consider a first-party collection endpoint'
-      : `check that ${hostText(requestUrl)} accepts the request and that the tag is configured correctly`;
-    return `The ${vendorName(vendor)} ${what} request${from} ${how}, so ${vendorName(vendor)} never received it: ${fix}.`;
+  ): FindingText => {
+    const params = { vendor: vendorName(vendor), what, failure, host: hostText(requestUrl) };
+    if (blocked)
+      return pageUrl
+        ? findingText('finding_request_blocked', { ...params, page: pageUrl })
+        : findingText('finding_request_blocked_no_page', params);
+    if (/^HTTP /.test(failure))
+      return pageUrl
+        ? findingText('finding_request_http', { ...params, page: pageUrl })
+        : findingText('finding_request_http_no_page', params);
+    return pageUrl
+      ? findingText('finding_request_failed', { ...params, page: pageUrl })
+      : findingText('finding_request_failed_no_page', params);
   },
 
-  hitNotDelivered: (vendor: string, kind: string, url: string): string =>
-    `The ${vendorName(vendor)} ${kind} hit from ${url} was fired but never reached ${vendorName(vendor)}: check the network log for the failed or blocked request and fix its endpoint or the blocking.`,
+  hitNotDelivered: (vendor: string, kind: string, url: string): FindingText =>
+    findingText('finding_hit_not_delivered', { vendor: vendorName(vendor), kind, url }),
 
-  tagNotFiredOnGoalPage: (goalId: string, goalName: string | undefined, url: string, anyPageview: boolean): string =>
-    `The page ${url} of goal ${goalLabel(goalId, goalName)} was visited but ${anyPageview ? 'its pageview never reached the vendor' : 'no tag sent a pageview from it'}, so the goal cannot count there: make sure the pageview tag fires and is delivered on this page.`,
+  tagNotFiredOnGoalPage: (goalId: string, goalName: string | undefined, url: string, anyPageview: boolean): FindingText =>
+    findingText(anyPageview ? 'finding_goal_page_pageview_lost' : 'finding_goal_page_no_pageview', {
+      goal: goalLabel(goalId, goalName),
+      url,
+    }),
 
   crossDomainBreak: (o: {
     from: string;
@@ -85,31 +100,18 @@ export const messages = {
     rejectedLink?: LinkCheck;
     /** The page left sent its hits with analytics storage denied (Consent Mode). */
     consentDenied?: boolean;
-  }): string => {
-    const lead = `Set up cross-domain tracking for ${o.from} and ${o.to}: the move from ${o.fromUrl} to ${o.toUrl} became a new visitor (${o.visitorFrom}, then ${o.visitorTo})`;
-    const paramNames = o.params.join(' or ');
-    let why: string;
-    if (o.params.length === 0)
-      why = `because ${o.product} has no cross-domain link parameter, so each registrable domain keeps its own visitor`;
-    else if (o.param && o.notHonouredBecauseUnlisted)
-      why = `although the link parameter ${o.param} was on the landing URL, because ${o.listed === 'from' || o.listed === 'none' ? o.to : o.from} is not in crossDomain.domains, so the tag ignored it`;
-    else if (o.param && o.rejectedLink) why = rejectedLinkWhy(o.rejectedLink, o.to);
-    else if (o.param)
-      why = `although the link parameter ${o.param} was on the landing URL: the tag on ${o.to} did not honour it, so enable cross-domain linking in that tag's settings`;
-    else if (o.lostParam)
-      why = `because the link parameter ${o.lostParam} was on the link but not on the landing URL, so a redirect dropped it: keep the parameter through redirects`;
-    else if (o.consentDenied)
-      why = `because analytics storage was denied on ${o.fromUrl} (Consent Mode), and the Google tag does not decorate links with ${paramNames} while it is denied: the visitor's consent choice decides this, so only visitors who grant analytics storage before leaving are linked`;
-    else why = `because the link parameter ${paramNames} was absent from the landing URL, so the links on ${o.from} are not decorated`;
-    const listing =
-      o.listed === 'unset'
-        ? 'no crossDomain domains are configured'
-        : o.listed === 'both'
-          ? 'both domains are in crossDomain.domains'
-          : o.listed === 'none'
-            ? 'neither domain is in crossDomain.domains'
-            : `only ${o.listed === 'from' ? o.from : o.to} is in crossDomain.domains`;
-    return `${lead} ${why}; ${listing}.`;
+  }): FindingText => {
+    const common = {
+      from: o.from,
+      to: o.to,
+      from_url: o.fromUrl,
+      to_url: o.toUrl,
+      visitor_from: o.visitorFrom,
+      visitor_to: o.visitorTo,
+      listing: listing(o.listed, o.from, o.to),
+    };
+    const [id, why] = crossDomainWhy(o);
+    return findingText(id, { ...common, ...why });
   },
 
   beforeExperience: (
@@ -119,8 +121,8 @@ export const messages = {
     url: string,
     visitor: string,
     session: string,
-  ): string =>
-    `Goal ${goalLabel(goalId, goalName)} was reached on ${url} (visitor ${visitor}, session ${session}) before experience ${experience} was displayed in that visit, so it does not count for ${experience}: display the experience before the goal page.`,
+  ): FindingText =>
+    findingText('finding_goal_before_experience', { goal: goalLabel(goalId, goalName), experience, url, visitor, session }),
 
   experienceNotDisplayed: (
     goalId: string,
@@ -129,17 +131,29 @@ export const messages = {
     url: string,
     visitor: string,
     session: string,
-  ): string =>
-    `Goal ${goalLabel(goalId, goalName)} was reached on ${url} (visitor ${visitor}, session ${session}) but experience ${experience} was not displayed in that visit, so it does not count for ${experience}: check the experience's targeting and that the visit was not split by a timeout or a cross-domain break.`,
+  ): FindingText =>
+    findingText('finding_experience_not_displayed', { goal: goalLabel(goalId, goalName), experience, url, visitor, session }),
 
-  duplicateId: (goalId: string, goalName: string | undefined, what: string, url: string, session: string, perVisitor = false): string =>
-    `${what} was sent again on ${url} in session ${session} and was not counted again for goal ${goalLabel(goalId, goalName)}: the same id counts once per ${perVisitor ? 'visitor, in any of their visits (GA4 deduplicates purchases by transaction_id per user)' : 'visit'}, so stop the tag from firing twice (for example on a reload of the thank-you page).`,
+  duplicateId: (
+    goalId: string,
+    goalName: string | undefined,
+    what: MessageRef | undefined,
+    url: string,
+    session: string,
+    perVisitor = false,
+  ): FindingText =>
+    findingText(perVisitor ? 'finding_duplicate_id_per_visitor' : 'finding_duplicate_id_per_visit', {
+      what: what ?? ref('duplicate_same_id'),
+      url,
+      session,
+      goal: goalLabel(goalId, goalName),
+    }),
 
-  consentDenied: (vendor: string, url: string, visitor: string): string =>
-    `${vendorName(vendor)} hits from ${url} were sent with analytics storage denied (Consent Mode), so they carry no client id of the visitor and ${vendorName(vendor)} receives them as cookieless pings that join no visitor; Goalpost counted them as visitor ${visitor} of this browser: if these visits should count as one person, the visitor must grant analytics storage before the tag fires.`,
+  consentDenied: (vendor: string, url: string, visitor: string): FindingText =>
+    findingText('finding_consent_denied', { vendor: vendorName(vendor), url, visitor }),
 
-  sessionTimeout: (visitor: string, session: string, at: string, gapMs: number, timeoutMinutes: number): string =>
-    `Visitor ${visitor} started a new session ${session} at ${at} because ${formatGap(gapMs)} passed since the previous hit, more than the ${timeoutMinutes}-minute session timeout.`,
+  sessionTimeout: (visitor: string, session: string, at: string, gapMs: number, timeoutMinutes: number): FindingText =>
+    findingText('finding_session_timeout', { visitor, session, at, gap: { durationMs: gapMs }, minutes: timeoutMinutes }),
 
   vendorVisitDiffers: (o: {
     vendor: string;
@@ -147,32 +161,65 @@ export const messages = {
     session: string;
     url: string;
     at: string;
-    vendorDetail: string;
-    ruleDetail: string | undefined;
+    vendorDetail: MessageRef;
+    ruleDetail: MessageRef | undefined;
     product: string;
-  }): string =>
-    o.ruleDetail === undefined
-      ? `${vendorName(o.vendor)} started a new visit on ${o.url} at ${o.at} for visitor ${o.visitor} (${o.vendorDetail}) where the ${o.product} rules would continue visit ${o.session}: the visit counts as ${vendorName(o.vendor)} sent it, so check what made the tag start a new visit here (its own inactivity timer, a campaign or referrer on the URL, a closed tab).`
-      : `${vendorName(o.vendor)} kept the visit on ${o.url} at ${o.at} for visitor ${o.visitor} (${o.vendorDetail}) where the ${o.product} rules would start a new one (${o.ruleDetail}): the visit counts as ${vendorName(o.vendor)} sent it, so check the project's visit timeout and source settings if this is unexpected.`,
+  }): FindingText => {
+    const params = {
+      vendor: vendorName(o.vendor),
+      url: o.url,
+      at: o.at,
+      visitor: o.visitor,
+      session: o.session,
+      vendor_detail: o.vendorDetail,
+      product: o.product,
+    };
+    return o.ruleDetail === undefined
+      ? findingText('finding_vendor_visit_new', params)
+      : findingText('finding_vendor_visit_kept', { ...params, rule_detail: o.ruleDetail });
+  },
 
-  tagUnreadable: (vendor: string, what: string, requestUrl: string, pageUrl: string | undefined, problem: string): string =>
-    `The ${vendorName(vendor)} ${what} request ${clip(requestUrl)}${pageUrl ? ` from ${pageUrl}` : ''} could not be read (${problem.replace(/\.$/, '')}), so its hits are not counted and no other vendor is counted in its place: check that the tag is unmodified and send this request to Goalpost's maintainers.`,
+  tagUnreadable: (vendor: string, what: string, requestUrl: string, pageUrl: string | undefined, problem: string): FindingText => {
+    const params = { vendor: vendorName(vendor), what, request: clip(requestUrl), problem: problem.replace(/\.$/, '') };
+    return pageUrl
+      ? findingText('finding_tag_unreadable', { ...params, page: pageUrl })
+      : findingText('finding_tag_unreadable_no_page', params);
+  },
 
-  conversionGoalMismatch: (goalId: string, goalName: string | undefined, sessions: number, users: number): string =>
-    `Goal ${goalLabel(goalId, goalName)} has ${sessions} conversion${sessions === 1 ? '' : 's'} but ${users} user${users === 1 ? '' : 's'}: conversions count every visit that reached the goal while the goal report counts each visitor once, so both numbers are right.`,
+  conversionGoalMismatch: (goalId: string, goalName: string | undefined, sessions: number, users: number): FindingText =>
+    findingText(MISMATCH[sessions === 1 ? 'one' : 'many'][users === 1 ? 'one' : 'many'], {
+      goal: goalLabel(goalId, goalName),
+      sessions,
+      users,
+    }),
 };
+
+/** The clause saying why the visitor was not carried over, as a template variant and its params. */
+function crossDomainWhy(o: Parameters<typeof messages.crossDomainBreak>[0]): [string, MessageParams] {
+  if (o.params.length === 0) return ['finding_cross_domain_no_link_param', { product: o.product }];
+  if (o.param && o.notHonouredBecauseUnlisted)
+    return ['finding_cross_domain_unlisted', { param: o.param, unlisted: o.listed === 'from' || o.listed === 'none' ? o.to : o.from }];
+  if (o.param && o.rejectedLink) {
+    const { param, status, minutesOld } = o.rejectedLink;
+    if (status !== 'stale') return ['finding_cross_domain_bad_checksum', { param }];
+    // gtag honours a _gl in the minute it was made and the next; the older _ga linker for two minutes.
+    return [param === '_gl' ? 'finding_cross_domain_stale_gl' : 'finding_cross_domain_stale', { param, minutes: minutesOld ?? 0 }];
+  }
+  if (o.param) return ['finding_cross_domain_not_honoured', { param: o.param }];
+  if (o.lostParam) return ['finding_cross_domain_param_lost', { param: o.lostParam }];
+  if (o.consentDenied) return ['finding_cross_domain_consent_denied', { link_params: { or: o.params } }];
+  return ['finding_cross_domain_param_absent', { link_params: { or: o.params } }];
+}
+
+function listing(listed: 'none' | 'from' | 'to' | 'both' | 'unset', from: string, to: string): MessageRef {
+  if (listed === 'unset') return ref('cross_domain_listing_unset');
+  if (listed === 'both') return ref('cross_domain_listing_both');
+  if (listed === 'none') return ref('cross_domain_listing_none');
+  return ref('cross_domain_listing_only', { domain: listed === 'from' ? from : to });
+}
 
 function clip(url: string): string {
   return url.length > 120 ? `${url.slice(0, 117)}...` : url;
-}
-
-/** Why the Google tag refused a link parameter that was on the landing URL. */
-function rejectedLinkWhy(link: LinkCheck, to: string): string {
-  const fix = 'make the hop (and any redirect) fast, and never copy, store or share decorated links';
-  if (link.status === 'stale') {
-    return `although the link parameter ${link.param} was on the landing URL, it was stale: its checksum matches ${link.minutesOld} minutes before the landing page loaded, and the tag on ${to} accepts a link only ${link.param === '_gl' ? 'in the minute it was made and the next' : 'for two minutes'} (a slow redirect, or a link opened later): ${fix}`;
-  }
-  return `although the link parameter ${link.param} was on the landing URL, its checksum matches no minute for this browser (user agent, language, time zone), so the link was changed on the way or made in another browser (copied from an email or shared), and the tag on ${to} ignored it: ${fix}`;
 }
 
 function hostText(url: string): string {

@@ -4,6 +4,7 @@
  */
 import { decodePush, decodeRequest, type Decoded, type RawRequest } from '../decoders/index';
 import type { CustomEndpoint } from '../formats/goals';
+import type { FindingText } from './findings';
 import type { HitBody, HitEvent, PushEvent, RequestEvent } from '../formats/journey';
 import { Interned } from '../util/interned';
 
@@ -13,7 +14,7 @@ export interface EngineHit extends HitEvent {
   /** The request it came from, for tag-failed sentences. */
   requestUrl?: string;
   /** Why a page push never reached its vendor, as the finding says it (sde-delivery.ts). */
-  notDelivered?: string;
+  notDelivered?: FindingText;
   /** Shown on its page but not counted: a page view of a vendor counted beside the model's own. */
   tallyOnly?: boolean;
   /** The address bar when it was sent (the request's or push's pageUrl). */

@@ -11,7 +11,7 @@ import { serviceStatusNumber } from '../formats/service-status';
 import { dayIn, type DayOf } from './calendar';
 import { compileGoals, type CompiledGoal, type Met } from './conditions';
 import { domainOf, domainOfHost, linkParamOn, withoutFragment } from './domains';
-import { formatGap, messages } from './findings';
+import { messages } from './findings';
 import { checkGoogleLink, type LinkCheck } from './google-linker';
 import { countAlongside } from './counted-alongside';
 import { pushHits, requestHits, type EngineHit, type FailedRequest, type UnreadRequest } from './hits';
@@ -23,6 +23,8 @@ import { vendorVisit } from './vendor-visit';
 import type { BrowserState, GoalSession, GoalTally, Hop, OccurrenceRec, PageState, PageVendor, Session, Slot, Visitor } from './state';
 import { documentsWithRoutes, expectsPageviews, repeatedPageview, routeDocument, spaMessages, virtualPageFor } from './virtual-pages';
 import { getOrCreate } from '../util/maps';
+import { type MessageRef, ref } from '../i18n/params';
+import { render } from '../i18n/render';
 
 interface RawFinding extends Finding {
   at: number;
@@ -171,7 +173,7 @@ export class Replayer {
       this.finding(u.t, {
         code: 'tag-unreadable',
         severity: 'error',
-        message: messages.tagUnreadable(u.vendor, u.what, u.url, u.pageUrl, u.problem),
+        ...messages.tagUnreadable(u.vendor, u.what, u.url, u.pageUrl, u.problem),
         url: u.pageUrl ?? u.url,
         vendor: u.vendor,
       });
@@ -365,7 +367,7 @@ export class Replayer {
     hop.linked = from === to;
     if (hop.linked) return;
     const listed = this.crossDomainListed(hop.from, hop.to);
-    const message = messages.crossDomainBreak({
+    const text = messages.crossDomainBreak({
       from: hop.from,
       to: hop.to,
       fromUrl: hop.fromPage.url,
@@ -384,7 +386,7 @@ export class Replayer {
     this.finding(hop.t, {
       code: 'cross-domain-break',
       severity: 'error',
-      message,
+      ...text,
       url: hop.landingUrl ?? hop.toPage.url,
       vendor: h.vendor,
     });
@@ -410,14 +412,14 @@ export class Replayer {
     this.finding(h.t, {
       code: 'vendor-visit-differs',
       severity: 'warning',
-      message: messages.vendorVisitDiffers({
+      ...messages.vendorVisitDiffers({
         vendor: h.vendor,
         visitor: v.id,
         session: s.id,
         url,
         at: isoTime(h.t),
-        vendorDetail: vendor.detail,
-        ruleDetail: rule ? `${rule.reason}: ${rule.detail ?? ''}` : undefined,
+        vendorDetail: vendor.detailRef,
+        ruleDetail: rule ? ref('visit_rule_detail', { reason: rule.reason, detail: rule.detailRef }) : undefined,
         product: this.rules.product,
       }),
       url,
@@ -435,25 +437,23 @@ export class Replayer {
     b: BrowserState,
     source: string | undefined,
     s: Session,
-  ): { reason: SessionReason; detail?: string; gap?: number } | undefined {
+  ): RuleBreak | undefined {
     const gap = h.t - v.lastT;
     const device = deviceOf(b.userAgent, h.source);
     if (gap > this.rules.timeoutMs[device]) {
-      return {
-        reason: 'timeout',
-        detail: `${formatGap(gap)} since the previous hit, more than the ${this.rules.timeoutMinutes[device]}-minute ${device === 'pc' ? 'PC' : 'smartphone'} timeout`,
-        gap,
-      };
+      const minutes = this.rules.timeoutMinutes[device];
+      const detail = ref(device === 'pc' ? 'rule_timeout_pc' : 'rule_timeout_smartphone', { gap: { durationMs: gap }, minutes });
+      return { ...ruleBreak('timeout', detail), gap };
     }
     if (this.day && this.day(h.t) !== this.day(v.lastT))
-      return { reason: 'midnight', detail: `new day ${this.day(h.t)} in ${this.rules.timezone}` };
+      return ruleBreak('midnight', ref('rule_midnight', { day: this.day(h.t), timezone: this.rules.timezone }));
     if (source !== undefined && source !== DIRECT && s.source !== undefined && source !== s.source) {
-      return { reason: 'campaign', detail: `traffic source changed from ${s.source} to ${source}` };
+      return ruleBreak('campaign', ref('rule_campaign', { from: s.source, to: source }));
     }
     // Ptengine's rule about Ptengine's own tag: another tag missing from a page ends nothing.
     if (this.rules.untaggedPage && this.rules.vendors.includes(h.vendor)) {
       const untagged = this.untaggedBetween(b, h.vendor, page, s);
-      if (untagged) return { reason: 'untagged-page', detail: `${untagged.url} sent no ${h.vendor} hit` };
+      if (untagged) return ruleBreak('untagged-page', ref('rule_untagged', { url: untagged.url, vendor: h.vendor }));
     }
     return undefined;
   }
@@ -520,12 +520,12 @@ export class Replayer {
     tally.hits++;
     if (delivered) tally.delivered++;
     if (!delivered && h.notDelivered !== undefined) {
-      this.finding(h.t, { code: 'tag-failed', severity: 'error', message: h.notDelivered, url, vendor: h.vendor });
+      this.finding(h.t, { code: 'tag-failed', severity: 'error', ...h.notDelivered, url, vendor: h.vendor });
     } else if (!delivered && h.failure === undefined) {
       this.finding(h.t, {
         code: 'tag-failed',
         severity: 'error',
-        message: messages.hitNotDelivered(h.vendor, h.kind, url),
+        ...messages.hitNotDelivered(h.vendor, h.kind, url),
         url,
         vendor: h.vendor,
       });
@@ -536,7 +536,7 @@ export class Replayer {
         this.finding(h.t, {
           code: 'page-counted-twice',
           severity: 'warning',
-          message: spaMessages.countedTwice(h.vendor, url, first, h),
+          ...spaMessages.countedTwice(h.vendor, url, first, h),
           url,
           vendor: h.vendor,
         });
@@ -556,7 +556,7 @@ export class Replayer {
       this.finding(h.t, {
         code: 'consent-denied',
         severity: 'info',
-        message: messages.consentDenied(h.vendor, url, v.id),
+        ...messages.consentDenied(h.vendor, url, v.id),
         url,
         vendor: h.vendor,
       });
@@ -571,7 +571,7 @@ export class Replayer {
           this.finding(h.t, {
             code: 'session-timeout',
             severity: 'info',
-            message: messages.sessionTimeout(v.id, s.id, isoTime(h.t), brk.gap, this.rules.timeoutMinutes[deviceOf(b.userAgent, h.source)]),
+            ...messages.sessionTimeout(v.id, s.id, isoTime(h.t), brk.gap, this.rules.timeoutMinutes[deviceOf(b.userAgent, h.source)]),
             url,
             session: s.id,
             vendor: h.vendor,
@@ -706,7 +706,7 @@ export class Replayer {
     this.finding(f.t, {
       code: 'tag-failed',
       severity: 'error',
-      message: messages.requestFailed(f.vendor, f.what, f.pageUrl, f.failure, f.blocked, f.url),
+      ...messages.requestFailed(f.vendor, f.what, f.pageUrl, f.failure, f.blocked, f.url),
       url: f.pageUrl ?? f.url,
       vendor: f.vendor,
     });
@@ -731,7 +731,7 @@ export class Replayer {
             this.finding(p.t, {
               code: 'tag-missing',
               severity: 'error',
-              message: spaMessages.routeTagMissing(vendor, p, p.domain),
+              ...spaMessages.routeTagMissing(vendor, p, p.domain),
               url: p.url,
               vendor,
             });
@@ -743,7 +743,7 @@ export class Replayer {
             this.finding(p.t, {
               code: 'tag-missing',
               severity: 'error',
-              message: messages.tagMissing(vendor, p.url, p.domain),
+              ...messages.tagMissing(vendor, p.url, p.domain),
               url: p.url,
               vendor,
             });
@@ -759,7 +759,7 @@ export class Replayer {
         this.finding(p.t, {
           code: 'tag-not-fired-on-goal-page',
           severity: 'error',
-          message: messages.tagNotFiredOnGoalPage(g.goal.id, g.goal.name, p.url, anyPageview),
+          ...messages.tagNotFiredOnGoalPage(g.goal.id, g.goal.name, p.url, anyPageview),
           url: p.url,
           goal: g.goal.id,
         });
@@ -786,7 +786,7 @@ export class Replayer {
         this.finding(o.t, {
           code: 'goal-before-experience',
           severity: 'warning',
-          message: messages.beforeExperience(goal.id, goal.name, goal.experience!, o.url, o.visitor, o.session),
+          ...messages.beforeExperience(goal.id, goal.name, goal.experience!, o.url, o.visitor, o.session),
           url: o.url,
           goal: goal.id,
           session: o.session,
@@ -795,7 +795,7 @@ export class Replayer {
         this.finding(o.t, {
           code: 'experience-not-displayed',
           severity: 'warning',
-          message: messages.experienceNotDisplayed(goal.id, goal.name, goal.experience!, o.url, o.visitor, o.session),
+          ...messages.experienceNotDisplayed(goal.id, goal.name, goal.experience!, o.url, o.visitor, o.session),
           url: o.url,
           goal: goal.id,
           session: o.session,
@@ -804,7 +804,7 @@ export class Replayer {
         this.finding(o.t, {
           code: 'duplicate-id',
           severity: 'info',
-          message: messages.duplicateId(goal.id, goal.name, o.duplicate ?? 'The same id', o.url, o.session, o.duplicateOfVisitor === true),
+          ...messages.duplicateId(goal.id, goal.name, o.duplicate, o.url, o.session, o.duplicateOfVisitor === true),
           url: o.url,
           goal: goal.id,
           session: o.session,
@@ -816,7 +816,7 @@ export class Replayer {
       const f: Finding = {
         code: 'conversion-goal-mismatch',
         severity: 'info',
-        message: messages.conversionGoalMismatch(goal.id, goal.name, t.sessions.size, t.users.size),
+        ...messages.conversionGoalMismatch(goal.id, goal.name, t.sessions.size, t.users.size),
         goal: goal.id,
       };
       if (Number.isFinite(lastAt)) this.finding(lastAt, f);
@@ -928,18 +928,30 @@ function tallies(p: PageState): Record<string, VendorTally> {
   return out;
 }
 
-function duplicateKey(h: EngineHit): { key: string; words: string } | undefined {
+/** A break by the model's own rules; `detail` is the English of `detailRef` (the report's session detail). */
+interface RuleBreak {
+  reason: SessionReason;
+  detail: string;
+  detailRef: MessageRef;
+  gap?: number;
+}
+
+function ruleBreak(reason: SessionReason, detailRef: MessageRef): RuleBreak {
+  return { reason, detail: render('en', detailRef.messageId, detailRef.params), detailRef };
+}
+
+function duplicateKey(h: EngineHit): { key: string; words: MessageRef } | undefined {
   if (h.kind === 'transaction' && h.transaction?.orderId !== undefined && h.transaction.orderId !== '') {
-    return { key: `o\n${h.transaction.orderId}`, words: `Order ${h.transaction.orderId}` };
+    return { key: `o\n${h.transaction.orderId}`, words: ref('duplicate_order', { id: h.transaction.orderId }) };
   }
   if (h.kind === 'lead' && h.lead?.leadId !== undefined && h.lead.leadId !== '') {
-    return { key: `l\n${h.lead.leadId}`, words: `Lead ${h.lead.leadId}` };
+    return { key: `l\n${h.lead.leadId}`, words: ref('duplicate_lead', { id: h.lead.leadId }) };
   }
   if (h.kind === 'service' && h.service?.serviceId !== undefined && h.service.serviceId !== '') {
     const status = serviceStatusNumber(h.service.status) ?? String(h.service.status);
     return {
       key: `s\n${h.service.serviceId}\n${String(h.service.topic).toLowerCase()}\n${status}`,
-      words: `Service ${h.service.serviceId} (topic ${h.service.topic}, status ${h.service.status})`,
+      words: ref('duplicate_service', { id: h.service.serviceId, topic: String(h.service.topic), status: String(h.service.status) }),
     };
   }
   return undefined;

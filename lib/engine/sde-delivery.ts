@@ -16,7 +16,8 @@ import type { Decoded } from '../decoders/index';
 import type { PushEvent, RequestEvent } from '../formats/journey';
 import { DEFAULT_BROWSER } from '../formats/journey';
 import { withoutFragment } from './domains';
-import { vendorName } from './findings';
+import { type MessageRef, ref } from '../i18n/params';
+import { findingText, type FindingText, vendorName } from './findings';
 import { requestFailure, type EngineHit } from './hits';
 import { getOrCreate } from '../util/maps';
 
@@ -130,54 +131,38 @@ export class SdeDelivery {
   private reason(log: PageLog | undefined, after: SentReport[], readable: boolean): Reason {
     const failedTag = log?.tags.find((t) => t.failure !== undefined);
     if (after.length === 0 && failedTag) {
-      return {
-        short: `tag.js ${failedTag.blocked ? 'blocked' : 'failed'}: ${failedTag.failure}`,
-        why: `the lpTag tag.js ${failedTag.blocked ? 'was blocked' : 'failed to load'} there (${failedTag.failure}) and no LivePerson report was delivered from that page`,
-        fix: failedTag.blocked
-          ? 'visitors with blockers are not measured'
-          : 'check that the page loads lptag.liveperson.net/tag/tag.js for this site',
-      };
+      const failure = failedTag.failure!;
+      return failedTag.blocked
+        ? { short: `tag.js blocked: ${failure}`, why: ref('sde_why_tag_blocked', { failure }), fix: ref('sde_fix_blocked') }
+        : { short: `tag.js failed: ${failure}`, why: ref('sde_why_tag_failed', { failure }), fix: ref('sde_fix_tag_failed') };
     }
-    if (after.length === 0 && !log) {
-      return {
-        short: 'no LivePerson report from the page',
-        why: 'no LivePerson request left that page (the lpTag was never loaded there)',
-        fix: 'load the lpTag on this page, before or after the push',
-      };
-    }
+    if (after.length === 0 && !log) return { short: 'no LivePerson report from the page', why: ref('sde_why_no_tag'), fix: ref('sde_fix_no_tag') };
     if (after.length > 0 && after.every((r) => !r.delivered)) {
-      return {
-        short: `report failed: ${after[0]!.failure}`,
-        why: `every LivePerson report from that page after it failed (${after[0]!.failure})`,
-        fix: 'check the network log for the failed /api/js request and what blocks it',
-      };
+      const failure = after[0]!.failure ?? '';
+      return { short: `report failed: ${failure}`, why: ref('sde_why_report_failed', { failure }), fix: ref('sde_fix_report_failed') };
     }
-    return {
-      short: readable ? 'no report carried it' : 'no LivePerson report after the push',
-      why: readable
-        ? 'no LivePerson report from that page carried it (the tag sends pushed SDEs with its next report, and the page was left first)'
-        : 'no LivePerson report was delivered from that page after it',
-      fix: 'push SDEs before the tag starts the page, or send late ones with lpTag.sdes.send, which sends them at once',
-    };
+    return readable
+      ? { short: 'no report carried it', why: ref('sde_why_not_carried'), fix: ref('sde_fix_late') }
+      : { short: 'no LivePerson report after the push', why: ref('sde_why_no_report'), fix: ref('sde_fix_late') };
   }
 }
 
 interface Reason {
   /** For the occurrence: a few words. */
   short: string;
-  why: string;
-  fix: string;
+  why: MessageRef;
+  fix: MessageRef;
 }
 
-function sentence(p: Pushed, reason: Reason): string {
+function sentence(p: Pushed, reason: Reason): FindingText {
   const what = p.hit.kind === 'event' ? (p.hit.name ?? 'event') : p.hit.kind === 'transaction' ? 'purchase' : p.hit.kind;
   const ids = p.hit.transaction?.orderId
-    ? ` (order ${p.hit.transaction.orderId})`
+    ? ref('sde_id_order', { id: p.hit.transaction.orderId })
     : p.hit.lead?.leadId
-      ? ` (lead ${p.hit.lead.leadId})`
+      ? ref('sde_id_lead', { id: p.hit.lead.leadId })
       : p.hit.service?.serviceId
-        ? ` (service ${p.hit.service.serviceId})`
-        : '';
-  const lp = vendorName(LIVEPERSON);
-  return `The ${p.target} ${what}${ids} pushed on ${p.hit.url} never reached ${lp}: ${reason.why}, so ${lp} did not count it; ${reason.fix}.`;
+        ? ref('sde_id_service', { id: p.hit.service.serviceId })
+        : undefined;
+  const params = { target: p.target, what, url: p.hit.url, vendor: vendorName(LIVEPERSON), why: reason.why, fix: reason.fix };
+  return ids ? findingText('finding_sde_not_delivered_ids', { ...params, ids }) : findingText('finding_sde_not_delivered', params);
 }

@@ -1,5 +1,6 @@
 /** The engine's working state while it walks the journey once, in time order. */
 import type { RouteKind } from '../formats/journey';
+import type { MessageRef } from '../i18n/params';
 import type { Occurrence, SessionReason, VendorTally } from '../formats/report';
 import type { HitConsent } from '../formats/journey';
 import type { CompiledGoal, ConditionState } from './conditions';
@@ -103,7 +104,7 @@ export interface Visitor {
 export interface OccurrenceRec extends Omit<Occurrence, 't'> {
   t: number;
   /** The duplicated id, in words, for the duplicate-id finding. */
-  duplicate?: string;
+  duplicate?: MessageRef;
   /** The id was counted in an earlier visit of the same visitor (GA4 orders), not in this visit. */
   duplicateOfVisitor?: boolean;
 }

@@ -9,7 +9,8 @@
 import { DEFAULT_BROWSER, type JourneyEvent, type NavigationEvent, type RouteEvent, type RouteKind } from '../formats/journey';
 import { isoTime } from '../formats/time';
 import { withoutFragment } from './domains';
-import { vendorName } from './findings';
+import { type MessageRef, ref } from '../i18n/params';
+import { findingText, type FindingText, vendorName } from './findings';
 import type { EngineHit } from './hits';
 import type { BrowserState, PageState } from './state';
 
@@ -99,40 +100,52 @@ export function expectsPageviews(route: RouteKind): boolean {
   return route === 'push' || route === 'back-forward' || route === 'hash';
 }
 
-const HOW: Record<RouteKind, string> = {
-  push: 'history.pushState',
-  replace: 'history.replaceState',
-  'back-forward': 'a back/forward move',
-  hash: 'a fragment change',
-  restore: 'a restore from the back/forward cache',
+/** How the route was reached, per route kind. */
+const HOW: Record<RouteKind, MessageRef> = {
+  push: ref('route_push'),
+  replace: ref('route_replace'),
+  'back-forward': ref('route_back_forward'),
+  hash: ref('route_hash'),
+  restore: ref('route_restore'),
 };
 
 /** What each vendor's own documentation says to do for SPA page views. */
-const SPA_FIX: Record<string, string> = {
-  ga4: 'turn on "Page changes based on browser history events" in its enhanced measurement, or send a page_view from the router',
-  ptengine: "push setPVTag from the router's route change (Ptengine's SPA setup)",
-  liveperson: 'call lpTag.newPage(url) on every route change',
-  segment: "call analytics.page() from the router's route change",
+const SPA_FIX: Record<string, MessageRef> = {
+  ga4: ref('spa_fix_ga4'),
+  ptengine: ref('spa_fix_ptengine'),
+  liveperson: ref('spa_fix_liveperson'),
+  segment: ref('spa_fix_segment'),
 };
 
-/** How to stop a double count, per vendor. */
-const DOUBLE_FIX: Record<string, string> = {
-  ga4: 'send the page_view from one place only: either enhanced measurement on history events or the manual page_view, not both',
-  ptengine:
-    'do not push setPVTag for the URL the base tag has just counted (Ptengine\'s help page "spa-pv-duplicate" guards it with the pt_spa_trigger_mark cookie)',
+/** How to stop a double count, per vendor (Ptengine's help page "spa-pv-duplicate" for Ptengine). */
+const DOUBLE_FIX: Record<string, MessageRef> = {
+  ga4: ref('double_fix_ga4'),
+  ptengine: ref('double_fix_ptengine'),
 };
-
-const sent = (h: EngineHit): string => `${h.via ?? 'hit'} at ${isoTime(h.t)}`;
 
 export const spaMessages = {
-  routeTagMissing: (vendor: string, page: PageState, domain: string): string => {
-    const doc = page.document ? ` of ${page.document.url}` : '';
-    const fix = SPA_FIX[vendor] ?? "fire its page view from the router's route change (for example on GTM's History Change trigger)";
-    return `${vendorName(vendor)} counted no page view for ${page.url}, a route${doc} reached by ${HOW[page.route ?? 'push']} at ${isoTime(page.t)}, although it counts page views elsewhere on ${domain}: ${fix}.`;
+  routeTagMissing: (vendor: string, page: PageState, domain: string): FindingText => {
+    const params = {
+      vendor: vendorName(vendor),
+      url: page.url,
+      how: HOW[page.route ?? 'push'],
+      at: isoTime(page.t),
+      domain,
+      fix: SPA_FIX[vendor] ?? ref('spa_fix_default'),
+    };
+    return page.document
+      ? findingText('finding_spa_tag_missing', { ...params, document: page.document.url })
+      : findingText('finding_spa_tag_missing_no_document', params);
   },
 
-  countedTwice: (vendor: string, url: string, first: EngineHit, second: EngineHit): string => {
-    const fix = DOUBLE_FIX[vendor] ?? 'fire its page view from one place only';
-    return `${vendorName(vendor)} counted ${url} twice: a pageview by ${sent(first)} and another by ${sent(second)}, so every visit to this page is counted double: ${fix}.`;
-  },
+  countedTwice: (vendor: string, url: string, first: EngineHit, second: EngineHit): FindingText =>
+    findingText('finding_page_counted_twice', {
+      vendor: vendorName(vendor),
+      url,
+      first_via: first.via ?? 'hit',
+      first_at: isoTime(first.t),
+      second_via: second.via ?? 'hit',
+      second_at: isoTime(second.t),
+      fix: DOUBLE_FIX[vendor] ?? ref('double_fix_default'),
+    }),
 };

@@ -1,3 +1,4 @@
+import type { MessageParams } from '../i18n/params';
 import type { HitConsent } from './journey';
 /** goalpost.report/1 — what the engine concluded (spec: formats.md §3). Times are ISO-8601 UTC with ms. */
 import type { ModelName } from './goals';
@@ -96,7 +97,12 @@ export interface ReportGoal {
 export interface Finding {
   code: FindingCode;
   severity: Severity;
+  /** The sentence in English (the contract's text). */
   message: string;
+  /** The catalogue message `message` was rendered from, so a surface can render it in another language. */
+  messageId?: string;
+  /** The named values the message is filled with (see lib/i18n/params.ts). */
+  params?: MessageParams;
   t?: string;
   url?: string;
   goal?: string;
