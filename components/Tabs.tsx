@@ -1,5 +1,6 @@
 /** An ARIA tab list: arrow keys, Home and End move between tabs (roving tabindex). */
 import { useRef } from 'preact/hooks';
+import { useT } from '../lib/i18n/context';
 
 export interface TabSpec {
   id: string;
@@ -11,6 +12,7 @@ export interface TabSpec {
 }
 
 export function Tabs({ tabs, active, onSelect }: { tabs: readonly TabSpec[]; active: string; onSelect(id: string): void }) {
+  const t = useT();
   const list = useRef<HTMLDivElement>(null);
   const move = (to: number) => {
     const tab = tabs[(to + tabs.length) % tabs.length];
@@ -28,7 +30,7 @@ export function Tabs({ tabs, active, onSelect }: { tabs: readonly TabSpec[]; act
     e.preventDefault();
   };
   return (
-    <div class="tabs" role="tablist" aria-label="Goalpost views" ref={list} onKeyDown={onKey}>
+    <div class="tabs" role="tablist" aria-label={t('tabs_label')} ref={list} onKeyDown={onKey}>
       {tabs.map((t) => (
         <button
           key={t.id}

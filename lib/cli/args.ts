@@ -2,6 +2,8 @@
  * A small strict argument parser: declared flags only, so a typo is a usage error, not a
  * silently ignored option. Supports `--flag value`, `--flag=value` and boolean flags.
  */
+import { LANGS, type Lang } from '../i18n/catalogues';
+import { isLang, langFromEnv } from '../i18n/locale';
 import { UsageError } from './command';
 
 export interface FlagSpec {
@@ -48,4 +50,18 @@ export function parseArgs<F extends FlagSpec>(args: string[], spec: F, command: 
     else flags[name] = value;
   }
   return { positional, flags: flags as Parsed<F>['flags'] };
+}
+
+/** `--lang en|ja`, shared by the commands that print reports. */
+export const LANG_FLAG = { lang: 'string' } as const;
+
+export const LANG_HELP = `  --lang en|ja           language of the printed report (default: LC_ALL, LC_MESSAGES or
+                         LANG from the environment, else English); --json keeps the
+                         English message with its messageId and params`;
+
+/** The --lang flag if given (anything else is a usage error), else the terminal's locale, else English. */
+export function chooseLang(flag: string | undefined, command: string, env: Readonly<Record<string, string | undefined>> = process.env): Lang {
+  if (flag === undefined) return langFromEnv(env);
+  if (!isLang(flag)) throw new UsageError(`${command}: --lang must be one of ${LANGS.join(', ')}, not "${flag}"`);
+  return flag;
 }

@@ -8,6 +8,10 @@
 import { domainOf } from '../engine/domains';
 import { type GroupedFindings, groupFindings } from '../engine/finding-groups';
 import type { Report, ReportPage, ReportSession } from '../formats/report';
+import type { Lang } from '../i18n/catalogues';
+import { findingMessage } from '../i18n/finding';
+import { type Translate, translator } from '../i18n/render';
+import { displayWidth } from '../i18n/width';
 import { CONTROL_CHARS } from '../util/control-chars';
 import { getOrCreate } from '../util/maps';
 
@@ -27,11 +31,12 @@ function clip(text: string, width: number): string {
 }
 
 export function table(headers: string[], rows: string[][], indent = '  '): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  // Padded by terminal columns: a Japanese heading is two columns a character.
   const line = (cells: string[]) =>
     indent +
     cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[i]! - displayWidth(c)))))
       .join('  ')
       .trimEnd();
   return [line(headers), ...rows.map(line)].join('\n');
@@ -39,16 +44,16 @@ export function table(headers: string[], rows: string[][], indent = '  '): strin
 
 const time = (iso: string): string => iso.replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
 
-function pagesSection(report: Report): string[] {
+function pagesSection(report: Report, t: Translate): string[] {
   const pages = report.pages;
   const vendors = [...new Set(pages.flatMap((p) => Object.keys(p.vendors)))].sort();
   const columns = vendors.map((v) => clip(v, 16));
-  if (pages.length === 0) return ['Tags per page (delivered/sent hits)', '  (no pages)'];
+  if (pages.length === 0) return [t('cli_tags_heading'), `  ${t('cli_no_pages')}`];
   if (pages.length <= TABLE_ROWS) {
     return [
-      'Tags per page (delivered/sent hits)',
+      t('cli_tags_heading'),
       table(
-        ['TIME', 'BROWSER', 'PAGE', ...columns],
+        [t('cli_col_time'), t('cli_col_browser'), t('cli_col_page'), ...columns],
         pages.map((p) => [
           time(p.t),
           clip(p.browser, 12),
@@ -80,9 +85,9 @@ function pagesSection(report: Report): string[] {
       return hits ? `${delivered}/${hits}` : '-';
     }),
   ]);
-  const out = [`Tags per site (delivered/sent hits on ${pages.length} pages)`, table(['SITE', 'PAGES', ...columns], rows)];
-  if (bySize.length > SITE_ROWS) out.push(`  … ${bySize.length - SITE_ROWS} more sites`);
-  out.push('  Every page is in the JSON report: --json --full.');
+  const out = [t('cli_sites_heading', { pages: pages.length }), table([t('cli_col_site'), t('cli_col_pages'), ...columns], rows)];
+  if (bySize.length > SITE_ROWS) out.push(`  ${t('cli_more_sites', { n: bySize.length - SITE_ROWS })}`);
+  out.push(`  ${t('cli_every_page')}`);
   return out;
 }
 
@@ -92,13 +97,22 @@ interface ReasonTally {
   example?: ReportSession;
 }
 
-function sessionsSection(sessions: readonly ReportSession[]): string[] {
-  if (sessions.length === 0) return ['Sessions', '  (no sessions: no delivered hits)'];
+function sessionsSection(sessions: readonly ReportSession[], t: Translate): string[] {
+  if (sessions.length === 0) return [t('cli_sessions_heading'), `  ${t('cli_no_sessions')}`];
   if (sessions.length <= TABLE_ROWS) {
     return [
-      'Sessions',
+      t('cli_sessions_heading'),
       table(
-        ['SESSION', 'VISITOR', 'START', 'END', 'HITS', 'PAGES', 'REASON', 'SOURCE'],
+        [
+          t('cli_col_session'),
+          t('cli_col_visitor'),
+          t('cli_col_start'),
+          t('cli_col_end'),
+          t('cli_col_hits'),
+          t('cli_col_pages'),
+          t('cli_col_reason'),
+          t('cli_col_source'),
+        ],
         sessions.map((s) => [
           clip(s.id, 20),
           clip(s.visitor, 20),
@@ -123,21 +137,21 @@ function sessionsSection(sessions: readonly ReportSession[]): string[] {
     .map(([reason, r]) => [
       reason,
       String(r.count),
-      r.example ? `${clip(r.example.detail!, 60)} (session ${clip(r.example.id, 24)})` : '-',
+      r.example ? t('cli_session_example', { detail: clip(r.example.detail!, 60), session: clip(r.example.id, 24) }) : '-',
     ]);
   return [
-    `Sessions (${sessions.length}, by what started them)`,
-    table(['REASON', 'SESSIONS', 'EXAMPLE'], rows),
-    '  Every session is in the JSON report: --json --full.',
+    t('cli_sessions_by_reason', { n: sessions.length }),
+    table([t('cli_col_reason'), t('cli_col_sessions'), t('cli_col_example')], rows),
+    `  ${t('cli_every_session')}`,
   ];
 }
 
-function goalsSection(report: Report): string[] {
-  if (report.goals.length === 0) return ['Goals', '  (no goals: pass --goals FILE)'];
+function goalsSection(report: Report, t: Translate): string[] {
+  if (report.goals.length === 0) return [t('cli_goals_heading'), `  ${t('cli_no_goals')}`];
   const out = [
-    'Goals',
+    t('cli_goals_heading'),
     table(
-      ['GOAL', 'SESSIONS', 'USERS', 'TOTAL', 'NOT COUNTED'],
+      [t('cli_col_goal'), t('cli_col_sessions'), t('cli_col_users'), t('cli_col_total'), t('cli_col_not_counted')],
       report.goals.slice(0, GOAL_ROWS).map((g) => {
         const reasons = new Map<string, number>();
         for (const o of g.occurrences) if (!o.counted) reasons.set(o.reason, (reasons.get(o.reason) ?? 0) + 1);
@@ -151,16 +165,19 @@ function goalsSection(report: Report): string[] {
       }),
     ),
   ];
-  if (report.goals.length > GOAL_ROWS) out.push(`  … ${report.goals.length - GOAL_ROWS} more goals (see --json)`);
+  if (report.goals.length > GOAL_ROWS) out.push(`  ${t('cli_more_goals', { n: report.goals.length - GOAL_ROWS })}`);
   return out;
 }
 
 /** One finding alone reads as before; a repeated one as its count, where, when, and the first whole. */
-function groupLines(g: GroupedFindings): string[] {
-  const sev = g.severity.toUpperCase().padEnd(7);
+const SEVERITY = { error: 'cli_severity_error', warning: 'cli_severity_warning', info: 'cli_severity_info' } as const;
+
+function groupLines(g: GroupedFindings, t: Translate, lang: Lang): string[] {
+  const label = t(SEVERITY[g.severity]);
+  const sev = label + ' '.repeat(Math.max(0, 7 - displayWidth(label)));
   const first = g.examples[0]!;
-  if (g.count === 1) return [`  ${sev} ${g.code}: ${clean(first.message)}`];
-  const where = [g.vendor, g.site, g.goal !== undefined ? `goal ${g.goal}` : undefined]
+  if (g.count === 1) return [`  ${sev} ${g.code}: ${clean(findingMessage(first, lang))}`];
+  const where = [g.vendor, g.site, g.goal !== undefined ? t('cli_group_goal', { goal: g.goal }) : undefined]
     .filter((x) => x !== undefined)
     .map((x) => clip(x, 40));
   const when = g.first && g.last ? [g.first === g.last ? time(g.first) : `${time(g.first)} – ${time(g.last)}`] : [];
@@ -169,41 +186,50 @@ function groupLines(g: GroupedFindings): string[] {
   if (g.pages.length > 0) {
     const pages = g.pages.slice(0, 3).map((p) => `${clip(p.pattern, 60)} ×${p.count}`);
     const rest = g.count - g.pages.slice(0, 3).reduce((n, p) => n + p.count, 0);
-    lines.push(`${indent}pages: ${pages.join(', ')}${rest > 0 ? `, other pages ×${rest}` : ''}`);
+    if (rest > 0) pages.push(t('cli_other_pages', { n: rest }));
+    lines.push(`${indent}${t('cli_group_pages', { pages: pages.join(', ') })}`);
   }
-  lines.push(`${indent}first: ${clean(first.message)}`);
+  lines.push(`${indent}${t('cli_group_first', { message: clean(findingMessage(first, lang)) })}`);
   return lines;
 }
 
-function findingsSection(report: Report): string[] {
-  if (report.findings.length === 0) return ['Findings (worst first)', '  (none)'];
+function findingsSection(report: Report, t: Translate, lang: Lang): string[] {
+  if (report.findings.length === 0) return [t('cli_findings_heading'), `  ${t('cli_none')}`];
   const groups = groupFindings(report.findings, { examples: 1 });
   const out = [
     groups.length === report.findings.length
-      ? 'Findings (worst first)'
-      : `Findings (worst first): ${report.findings.length} in ${groups.length} groups of the same problem, vendor and site`,
+      ? t('cli_findings_heading')
+      : t('cli_findings_grouped', { findings: report.findings.length, groups: groups.length }),
   ];
-  for (const g of groups.slice(0, GROUPS_SHOWN)) out.push(...groupLines(g));
+  for (const g of groups.slice(0, GROUPS_SHOWN)) out.push(...groupLines(g, t, lang));
   if (groups.length > GROUPS_SHOWN) {
     const rest = groups.slice(GROUPS_SHOWN);
-    out.push(`  … ${rest.length} more groups, ${rest.reduce((n, g) => n + g.count, 0)} findings (see --json)`);
+    out.push(`  ${t('cli_more_groups', { groups: rest.length, findings: rest.reduce((n, g) => n + g.count, 0) })}`);
   }
   return out;
 }
 
-export function renderReport(report: Report): string {
+export function renderReport(report: Report, lang: Lang = 'en'): string {
+  const t = translator(lang);
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.filter((f) => f.severity === 'warning').length;
   return [
-    `Model ${report.model}: ${report.visitors.length} visitor(s), ${report.sessions.length} session(s), ${report.pages.length} page(s), ` +
-      `${report.findings.length} finding(s) (${errors} error, ${warnings} warning)`,
+    t('cli_summary', {
+      model: report.model,
+      visitors: report.visitors.length,
+      sessions: report.sessions.length,
+      pages: report.pages.length,
+      findings: report.findings.length,
+      errors,
+      warnings,
+    }),
     '',
-    ...pagesSection(report),
+    ...pagesSection(report, t),
     '',
-    ...sessionsSection(report.sessions),
+    ...sessionsSection(report.sessions, t),
     '',
-    ...goalsSection(report),
+    ...goalsSection(report, t),
     '',
-    ...findingsSection(report),
+    ...findingsSection(report, t, lang),
   ].join('\n');
 }

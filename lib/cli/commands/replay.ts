@@ -3,7 +3,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from '../args';
+import { chooseLang, LANG_FLAG, LANG_HELP, parseArgs } from '../args';
 import { UsageError, type CliIO, type Command } from '../command';
 import { renderReport } from '../report-text';
 import { replay as runEngine } from '../../engine';
@@ -16,7 +16,7 @@ import { parseGoalsText } from '../../formats/parse';
 import type { Report } from '../../formats/report';
 import { jsonChunks } from '../../util/json-chunks';
 
-const FLAGS = { goals: 'string', model: 'string', json: 'boolean', full: 'boolean', 'fail-on': 'string' } as const;
+const FLAGS = { goals: 'string', model: 'string', json: 'boolean', full: 'boolean', 'fail-on': 'string', ...LANG_FLAG } as const;
 
 const HELP = `goalpost replay <journey-or-har>... [options]
 
@@ -37,6 +37,7 @@ Options:
                          occurrences; "omitted" says how many were left out
   --full                 with --json: every finding, page, session and occurrence
   --fail-on LEVEL        exit 1 when a finding of this severity or worse exists: error, warning
+${LANG_HELP}
 
 Exit codes: 0 done; 1 the --fail-on level was reached; 2 bad input or usage
 (printed as "goalpost: <file>: <what is wrong and where>").`;
@@ -127,11 +128,12 @@ export const replay: Command = {
       throw new UsageError(`replay: --fail-on must be error or warning, not "${failOn}"`);
     }
     if (flags.full && !flags.json) throw new UsageError('replay: --full goes with --json (the tables are a summary at any size)');
+    const lang = chooseLang(flags.lang, 'replay');
     let goals: GoalsDoc | undefined;
     if (flags.goals !== undefined) goals = parseGoalsText(readText(flags.goals, io.cwd), flags.goals);
     const events = loadJourneys(positional, io.cwd);
     const report = runEngine(events, goals, model ? { model } : {});
-    if (!flags.json) io.out(renderReport(report));
+    if (!flags.json) io.out(renderReport(report, lang));
     else {
       const doc = flags.full ? report : boundReport(report);
       if (io.outChunks) await io.outChunks(withNewline(jsonChunks(doc, 2)));
