@@ -1,6 +1,7 @@
 /** Sessions: visitors and visits per browser, why each visit started, and the cross-domain hops. */
 import { useMemo } from 'preact/hooks';
 import { clock, dateTime, plural } from '../lib/panel/format';
+import { useLang } from '../lib/i18n/context';
 import { buildLanes, sessionLength, type Lane, type LaneItem } from '../lib/panel/sessions';
 import { usePanel } from './platform';
 import { VirtualList } from './VirtualList';
@@ -63,8 +64,9 @@ function Item({ item }: { item: LaneItem }) {
 
 export function SessionsView() {
   const { store } = usePanel();
+  const lang = useLang();
   const report = store.report.value;
-  const rows = useMemo(() => (report ? sessionRows(buildLanes(report)) : []), [report]);
+  const rows = useMemo(() => (report ? sessionRows(buildLanes(report, lang)) : []), [report, lang]);
   if (!report)
     return (
       <section class="view" aria-label="Sessions">

@@ -12,6 +12,8 @@ import {
   type VendorSummary,
 } from '../lib/panel/tags';
 import { curlCommand, decodeCommand } from '../lib/export/shell';
+import { useLang } from '../lib/i18n/context';
+import { findingMessage } from '../lib/i18n/finding';
 import { CopyButton } from './CopyButton';
 import { CsvExport } from './CsvExport';
 import { usePanel } from './platform';
@@ -76,6 +78,7 @@ function VendorLine({ v }: { v: VendorSummary }) {
 
 export function TagsView() {
   const { store } = usePanel();
+  const lang = useLang();
   const model = store.tags.value;
   const [text, setText] = useState('');
   const [vendor, setVendor] = useState('');
@@ -111,11 +114,11 @@ export function TagsView() {
         );
       case 'problem':
         return (
-          <div class="row problem-row" title={row.finding.message}>
+          <div class="row problem-row" title={findingMessage(row.finding, lang)}>
             <span class="sev error" aria-hidden="true">
               !
             </span>
-            <span class="ellipsis">{row.finding.message}</span>
+            <span class="ellipsis">{findingMessage(row.finding, lang)}</span>
           </div>
         );
       case 'vendor':

@@ -1,4 +1,6 @@
 /** The Sessions view's model: per browser, visits and cross-domain hops in time order, with why. */
+import type { Lang } from '../i18n/catalogues';
+import { findingMessage } from '../i18n/finding';
 import type { Finding, Report, ReportHop, ReportSession, SessionReason } from '../formats/report';
 import { duration, toMs } from './format';
 import { getOrCreate } from '../util/maps';
@@ -32,20 +34,20 @@ export function sessionLength(s: ReportSession): string {
   return duration(toMs(s.end) - toMs(s.start));
 }
 
-function hopWhy(hop: ReportHop, findings: readonly Finding[]): string {
+function hopWhy(hop: ReportHop, findings: readonly Finding[], lang: Lang): string {
   if (hop.linked) return hop.param ? `Linked by ${hop.param}` : 'Same visitor carried over';
   const t = toMs(hop.t);
   const finding = findings.find(
     (f) => f.code === 'cross-domain-break' && ((f.t !== undefined && Math.abs(toMs(f.t) - t) < 1) || f.url?.includes(hop.to)),
   );
-  if (finding) return finding.message;
+  if (finding) return findingMessage(finding, lang);
   const who = hop.visitorTo ? `new visitor ${hop.visitorTo}` : 'new visitor';
   return hop.param
     ? `Break: ${who}; the link parameter ${hop.param} was present but not honoured`
     : `Break: ${who}; no link parameter on the landing URL`;
 }
 
-export function buildLanes(report: Report): Lane[] {
+export function buildLanes(report: Report, lang: Lang = 'en'): Lane[] {
   const lanes = new Map<string, Lane>();
   const lane = (browser: string) => getOrCreate(lanes, browser, (): Lane => ({ browser, visitors: [], items: [] }));
   const browserOf = new Map<string, string>();
@@ -61,7 +63,7 @@ export function buildLanes(report: Report): Lane[] {
     l.items.push({ kind: 'session', t: toMs(s.start), session: s, why: sessionWhy(s), newVisitor });
   }
   for (const hop of report.hops ?? []) {
-    lane(hop.browser).items.push({ kind: 'hop', t: toMs(hop.t), hop, why: hopWhy(hop, report.findings) });
+    lane(hop.browser).items.push({ kind: 'hop', t: toMs(hop.t), hop, why: hopWhy(hop, report.findings, lang) });
   }
   for (const l of lanes.values()) {
     // A hop and the visit it opens share a moment: show the hop first, it explains the visit.

@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+/** The popup and the panel in Japanese: the views render the real engine's findings from their ids and params. */
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App, type ViewId } from '../../components/App';
+import { Popup } from '../../components/Popup';
+import { defaultEngine } from '../../lib/panel/default-engine';
+import { fixtureStore, recordingPlatform } from './helpers';
+
+afterEach(cleanup);
+
+function show(view: ViewId) {
+  const fx = fixtureStore({ engine: defaultEngine });
+  const { platform, copied } = recordingPlatform();
+  const utils = render(<App store={fx.store} platform={platform} initialView={view} lang="ja" />);
+  return { ...utils, copied };
+}
+
+describe('in Japanese', () => {
+  it('the popup counts hits and problems and links to the panel', () => {
+    const { store } = fixtureStore({ engine: defaultEngine, tabId: 42 });
+    const { container } = render(<Popup store={store} panelUrl="chrome-extension://x/panel.html?tabId=42" lang="ja" />);
+    expect(container.querySelector('[lang]')?.getAttribute('lang')).toBe('ja');
+    expect([...container.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['タグ', '送信済み', '失敗', '問題']);
+    expect(container.textContent).toContain('エラー 3 件、警告 1 件');
+    expect(container.textContent).toContain('ヒット 1 件');
+    expect(screen.getByRole('link', { name: 'このタブの Goalpost パネルを開く' }).getAttribute('href')).toBe(
+      'chrome-extension://x/panel.html?tabId=42',
+    );
+  });
+
+  it('the panel header and tabs', () => {
+    show('tags');
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['タグ', 'セッション', 'ゴール', '診断', 'エディター']);
+    expect(screen.getByRole('tablist').getAttribute('aria-label')).toBe('Goalpost のビュー');
+    expect(screen.getByRole('tab', { name: '診断' }).getAttribute('aria-description')).toBe('エラー 3 件');
+    expect(document.querySelector('.header')?.textContent).toMatch(/タブ 7 を記録中 · イベント \d+ 件/);
+    expect(screen.getByRole('button', { name: 'クリア' })).toBeTruthy();
+  });
+
+  it('the Tags view shows the missing tag finding in Japanese, naming the page', () => {
+    show('tags');
+    const list = screen.getByRole('list', { name: 'Pages and hits' });
+    expect(list.textContent).toContain(
+      'http://shop.test/about から Ptengine のヒットが送信されていません（shop.test の他のページには設置されています）。',
+    );
+  });
+
+  it('the Sessions view explains the cross-domain break in Japanese', () => {
+    const { container } = show('sessions');
+    expect(container.textContent).toContain('shop.test と pay.test のクロスドメイン測定を設定してください。');
+  });
+});
