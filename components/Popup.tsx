@@ -51,7 +51,9 @@ export function Popup({ store, panelUrl, lang = 'en' }: { store: PanelStore; pan
           <dt>{t('popup_failed')}</dt>
           <dd class={s.failed ? 'bad-text' : ''}>{hits(s.failed)}</dd>
           <dt>{t('popup_problems')}</dt>
-          <dd class={s.errors ? 'bad-text' : ''}>{t(PROBLEM_COUNTS[s.errors === 1 ? 'one' : 'many'][s.warnings === 1 ? 'one' : 'many'], problems)}</dd>
+          <dd class={s.errors ? 'bad-text' : ''}>
+            {t(PROBLEM_COUNTS[s.errors === 1 ? 'one' : 'many'][s.warnings === 1 ? 'one' : 'many'], problems)}
+          </dd>
         </dl>
       )}
       <a href={panelUrl} target="_blank" rel="noopener">

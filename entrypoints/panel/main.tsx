@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App, type Theme, type ViewId } from '../../components/App';
 import '../../components/panel.css';
-import { langFromTag } from '../../lib/i18n/locale';
+import { langOfExtension } from '../../lib/i18n/locale';
 import { defaultEngine } from '../../lib/panel/default-engine';
 import { createPortTransport } from '../../lib/panel/port-transport';
 import { createPanelStore } from '../../lib/panel/store';
@@ -22,4 +22,13 @@ const view = (params.get('view') ?? 'tags') as ViewId;
 
 const store = createPanelStore({ transport: createPortTransport(), engine: defaultEngine, tabId });
 const root = document.getElementById('app');
-if (root) render(<App store={store} theme={theme} initialView={view} lang={langFromTag(browser.i18n.getUILanguage())} />, root);
+if (root)
+  render(
+    <App
+      store={store}
+      theme={theme}
+      initialView={view}
+      lang={langOfExtension(browser.i18n.getMessage('lang'), browser.i18n.getUILanguage())}
+    />,
+    root,
+  );

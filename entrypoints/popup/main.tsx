@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import '../../components/panel.css';
-import { langFromTag } from '../../lib/i18n/locale';
+import { langOfExtension } from '../../lib/i18n/locale';
 import { defaultEngine } from '../../lib/panel/default-engine';
 import { createPortTransport } from '../../lib/panel/port-transport';
 import { createPanelStore } from '../../lib/panel/store';
@@ -16,6 +16,10 @@ async function main() {
   const store = createPanelStore({ transport: createPortTransport(), engine: defaultEngine, tabId });
   const panelUrl = browser.runtime.getURL(`/panel.html${tabId !== undefined ? `?tabId=${tabId}` : ''}`);
   const root = document.getElementById('app');
-  if (root) render(<Popup store={store} panelUrl={panelUrl} lang={langFromTag(browser.i18n.getUILanguage())} />, root);
+  if (root)
+    render(
+      <Popup store={store} panelUrl={panelUrl} lang={langOfExtension(browser.i18n.getMessage('lang'), browser.i18n.getUILanguage())} />,
+      root,
+    );
 }
 void main();

@@ -38,6 +38,8 @@ export interface LaunchOptions {
   ignoreCertificateErrors?: boolean;
   headless?: boolean;
   extensionDir?: string;
+  /** The browser's UI language, which the extension's popup and panel follow. */
+  lang?: string;
 }
 
 /** A browser with the extension installed, whichever browser it is. */
@@ -119,7 +121,11 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Lau
   const args = chromiumArgs(opts);
   // Loaded when a browser starts: the offline commands (replay, decode) start a fifth of a second sooner without it.
   const { default: puppeteer } = await import('puppeteer-core');
+  // Chromium on Linux takes its UI language from the environment (--lang is for Windows and macOS).
+  const env = opts.lang ? { ...process.env, LANGUAGE: opts.lang, LC_ALL: '', LC_MESSAGES: '' } : undefined;
+  if (opts.lang) args.push(`--lang=${opts.lang}`);
   const browser = await puppeteer.launch({
+    ...(env ? { env } : {}),
     executablePath,
     headless: opts.headless ?? true,
     pipe: true,

@@ -60,7 +60,11 @@ export const LANG_HELP = `  --lang en|ja           language of the printed repor
                          English message with its messageId and params`;
 
 /** The --lang flag if given (anything else is a usage error), else the terminal's locale, else English. */
-export function chooseLang(flag: string | undefined, command: string, env: Readonly<Record<string, string | undefined>> = process.env): Lang {
+export function chooseLang(
+  flag: string | undefined,
+  command: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Lang {
   if (flag === undefined) return langFromEnv(env);
   if (!isLang(flag)) throw new UsageError(`${command}: --lang must be one of ${LANGS.join(', ')}, not "${flag}"`);
   return flag;

@@ -121,8 +121,7 @@ export const messages = {
     url: string,
     visitor: string,
     session: string,
-  ): FindingText =>
-    findingText('finding_goal_before_experience', { goal: goalLabel(goalId, goalName), experience, url, visitor, session }),
+  ): FindingText => findingText('finding_goal_before_experience', { goal: goalLabel(goalId, goalName), experience, url, visitor, session }),
 
   experienceNotDisplayed: (
     goalId: string,

@@ -136,7 +136,8 @@ export class SdeDelivery {
         ? { short: `tag.js blocked: ${failure}`, why: ref('sde_why_tag_blocked', { failure }), fix: ref('sde_fix_blocked') }
         : { short: `tag.js failed: ${failure}`, why: ref('sde_why_tag_failed', { failure }), fix: ref('sde_fix_tag_failed') };
     }
-    if (after.length === 0 && !log) return { short: 'no LivePerson report from the page', why: ref('sde_why_no_tag'), fix: ref('sde_fix_no_tag') };
+    if (after.length === 0 && !log)
+      return { short: 'no LivePerson report from the page', why: ref('sde_why_no_tag'), fix: ref('sde_fix_no_tag') };
     if (after.length > 0 && after.every((r) => !r.delivered)) {
       const failure = after[0]!.failure ?? '';
       return { short: `report failed: ${failure}`, why: ref('sde_why_report_failed', { failure }), fix: ref('sde_fix_report_failed') };

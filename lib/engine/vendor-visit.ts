@@ -31,6 +31,9 @@ export function vendorVisit(s: Session, h: EngineHit): VisitSignal | undefined {
   // An opening hit ends a visit only that vendor's hits were already in: a visit another counted
   // tag started a moment earlier on the same page (a LivePerson SDE) is the one it opens.
   if (h.opensVisit === true && known !== undefined)
-    return signal(true, h.sessionId ? ref('visit_opened_id', { vendor: h.vendor, id: h.sessionId }) : ref('visit_opened', { vendor: h.vendor }));
+    return signal(
+      true,
+      h.sessionId ? ref('visit_opened_id', { vendor: h.vendor, id: h.sessionId }) : ref('visit_opened', { vendor: h.vendor }),
+    );
   return undefined;
 }

@@ -3,7 +3,11 @@ import { LANGS, type Lang } from './catalogues';
 
 /** "ja", "ja-JP", "ja_JP.UTF-8" → ja; anything else, or nothing, → English. */
 export function langFromTag(tag: string | undefined): Lang {
-  const primary = (tag ?? '').trim().toLowerCase().split(/[-_.@]/)[0] ?? '';
+  const primary =
+    (tag ?? '')
+      .trim()
+      .toLowerCase()
+      .split(/[-_.@]/)[0] ?? '';
   return (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : 'en';
 }
 
@@ -21,4 +25,13 @@ export function langFromEnv(env: Readonly<Record<string, string | undefined>>): 
 
 export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
+}
+
+/**
+ * The language the browser picked for the extension's own catalogue (the one its name and
+ * description are shown in), read back from the catalogue's 'lang' message; the browser's UI
+ * language when that says nothing we speak.
+ */
+export function langOfExtension(picked: string, uiLanguage: string): Lang {
+  return isLang(picked) ? picked : langFromTag(uiLanguage);
 }

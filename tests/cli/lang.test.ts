@@ -28,8 +28,12 @@ describe('goalpost replay --lang', () => {
     expect(findings).toContain(
       'エラー  cross-domain-break: shop.test と pay.test のクロスドメイン測定を設定してください。http://shop.test/cart から http://pay.test/checkout への移動で新しい訪問者になりました（v1 → v2）。',
     );
-    expect(findings).toContain('警告    goal-before-experience: ゴール「Thanks after exp-42」（thanks-exp42）は http://pay.test/thanks で到達されましたが');
-    expect(findings).toContain('情報    conversion-goal-mismatch: ゴール「Any visit」（visited）のコンバージョンは 3 件、ユーザーは 2 人です。');
+    expect(findings).toContain(
+      '警告    goal-before-experience: ゴール「Thanks after exp-42」（thanks-exp42）は http://pay.test/thanks で到達されましたが',
+    );
+    expect(findings).toContain(
+      '情報    conversion-goal-mismatch: ゴール「Any visit」（visited）のコンバージョンは 3 件、ユーザーは 2 人です。',
+    );
     expect(findings).not.toMatch(/\$[a-z_]+\$| the | was /);
   });
 
@@ -38,7 +42,8 @@ describe('goalpost replay --lang', () => {
     const lines = r.out.split('\n');
     const head = lines.findIndex((l) => l.startsWith('  ゴール  '));
     // "セッション" is five characters but ten columns: the numbers below start where it starts.
-    const column = (l: string, text: string) => [...l.slice(0, l.indexOf(text))].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+    const column = (l: string, text: string) =>
+      [...l.slice(0, l.indexOf(text))].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
     expect(column(lines[head]!, 'セッション')).toBe(column(lines[head + 1]!, ' 1 ') + 1);
   });
 
@@ -60,7 +65,13 @@ describe('goalpost replay --lang', () => {
     const f = report.findings.find((x: { code: string }) => x.code === 'cross-domain-break');
     expect(f.message).toMatch(/^Set up cross-domain tracking for shop\.test and pay\.test/);
     expect(f.messageId).toBe('finding_cross_domain_param_absent');
-    expect(f.params).toMatchObject({ from: 'shop.test', to: 'pay.test', visitor_from: 'v1', visitor_to: 'v2', link_params: { or: ['_pt_link'] } });
+    expect(f.params).toMatchObject({
+      from: 'shop.test',
+      to: 'pay.test',
+      visitor_from: 'v1',
+      visitor_to: 'v2',
+      link_params: { or: ['_pt_link'] },
+    });
   });
 
   it('refuses a language it does not speak, with one sentence and exit 2', () => {

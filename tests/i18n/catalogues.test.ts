@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { catalogues, LANGS } from '../../lib/i18n/catalogues';
 
 const root = join(import.meta.dirname, '../..');
-const placeholders = (message: string) => [...new Set([...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()))].sort();
+const placeholders = (message: string) =>
+  [...new Set([...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()))].sort();
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -18,9 +19,12 @@ function sources(dir: string): string[] {
     return /\.(ts|tsx)$/.test(name) ? [p] : [];
   });
 }
-const code = [...sources(join(root, 'lib')), ...sources(join(root, 'components')), ...sources(join(root, 'entrypoints')), join(root, 'wxt.config.ts')].map(
-  (p) => ({ path: relative(root, p), text: readFileSync(p, 'utf8') }),
-);
+const code = [
+  ...sources(join(root, 'lib')),
+  ...sources(join(root, 'components')),
+  ...sources(join(root, 'entrypoints')),
+  join(root, 'wxt.config.ts'),
+].map((p) => ({ path: relative(root, p), text: readFileSync(p, 'utf8') }));
 const keys = Object.keys(catalogues.en);
 
 describe('message catalogues', () => {
@@ -54,7 +58,8 @@ describe('message catalogues', () => {
     const prefixes = new Set(keys.map((k) => k.split('_')[0]!));
     const named = new Set<string>();
     for (const f of code) {
-      if (!/from '(\.\.\/)+i18n\/|from '\.\/(render|params|context)'|from '\.\.\/i18n\//.test(f.text) && !f.path.startsWith('lib/i18n')) continue;
+      if (!/from '(\.\.\/)+i18n\/|from '\.\/(render|params|context)'|from '\.\.\/i18n\//.test(f.text) && !f.path.startsWith('lib/i18n'))
+        continue;
       for (const m of f.text.matchAll(/'([a-z][A-Za-z0-9]*(?:_[a-z0-9]+)+)'/g)) if (prefixes.has(m[1]!.split('_')[0]!)) named.add(m[1]!);
     }
     expect(named.size).toBeGreaterThan(100);

@@ -38,20 +38,51 @@ const goal = ['thanks', 'Thanks page'] as const;
 /** One call per sentence variant, with the values a real replay passes. */
 const CASES: [string, FindingText][] = [
   ['tag missing', messages.tagMissing('ga4', LP, 'shop.example')],
-  ['blocked, from a page', messages.requestFailed('ga4', 'page_view', LP, 'net::ERR_BLOCKED_BY_CLIENT', true, 'https://region1.google-analytics.com/g/collect?v=2')],
-  ['blocked, no page', messages.requestFailed('ptengine', 'pageview', undefined, 'net::ERR_BLOCKED_BY_CLIENT', true, 'https://collect.ptengine.jp/z')],
-  ['HTTP error, from a page', messages.requestFailed('ga4', 'page_view', LP, 'HTTP 503', false, 'https://region1.google-analytics.com/g/collect')],
-  ['HTTP error, no page', messages.requestFailed('ga4', 'page_view', undefined, 'HTTP 503', false, 'https://region1.google-analytics.com/g/collect')],
-  ['network error, from a page', messages.requestFailed('ptengine', 'tag script', LP, 'net::ERR_CONNECTION_RESET', false, 'https://js.ptengine.jp/abc.js')],
-  ['network error, no page', messages.requestFailed('ptengine', 'tag script', undefined, 'net::ERR_CONNECTION_RESET', false, 'https://js.ptengine.jp/abc.js')],
+  [
+    'blocked, from a page',
+    messages.requestFailed(
+      'ga4',
+      'page_view',
+      LP,
+      'net::ERR_BLOCKED_BY_CLIENT',
+      true,
+      'https://region1.google-analytics.com/g/collect?v=2',
+    ),
+  ],
+  [
+    'blocked, no page',
+    messages.requestFailed('ptengine', 'pageview', undefined, 'net::ERR_BLOCKED_BY_CLIENT', true, 'https://collect.ptengine.jp/z'),
+  ],
+  [
+    'HTTP error, from a page',
+    messages.requestFailed('ga4', 'page_view', LP, 'HTTP 503', false, 'https://region1.google-analytics.com/g/collect'),
+  ],
+  [
+    'HTTP error, no page',
+    messages.requestFailed('ga4', 'page_view', undefined, 'HTTP 503', false, 'https://region1.google-analytics.com/g/collect'),
+  ],
+  [
+    'network error, from a page',
+    messages.requestFailed('ptengine', 'tag script', LP, 'net::ERR_CONNECTION_RESET', false, 'https://js.ptengine.jp/abc.js'),
+  ],
+  [
+    'network error, no page',
+    messages.requestFailed('ptengine', 'tag script', undefined, 'net::ERR_CONNECTION_RESET', false, 'https://js.ptengine.jp/abc.js'),
+  ],
   ['hit not delivered', messages.hitNotDelivered('ga4', 'event', CART)],
   ['goal page, pageview lost', messages.tagNotFiredOnGoalPage(...goal, PAY, true)],
   ['goal page, no pageview', messages.tagNotFiredOnGoalPage('thanks', undefined, PAY, false)],
   ['cross-domain, no link parameter', messages.crossDomainBreak({ ...xd, params: [], product: 'LiveEngage' })],
   ['cross-domain, unlisted', messages.crossDomainBreak({ ...xd, param: '_gl', listed: 'from', notHonouredBecauseUnlisted: true })],
   ['cross-domain, stale _gl', messages.crossDomainBreak({ ...xd, param: '_gl', listed: 'both', rejectedLink: stale })],
-  ['cross-domain, stale _ga', messages.crossDomainBreak({ ...xd, params: ['_ga', '_gl'], param: '_ga', rejectedLink: { ...stale, param: '_ga' } })],
-  ['cross-domain, bad checksum', messages.crossDomainBreak({ ...xd, param: '_gl', listed: 'none', rejectedLink: { param: '_gl', status: 'altered' } })],
+  [
+    'cross-domain, stale _ga',
+    messages.crossDomainBreak({ ...xd, params: ['_ga', '_gl'], param: '_ga', rejectedLink: { ...stale, param: '_ga' } }),
+  ],
+  [
+    'cross-domain, bad checksum',
+    messages.crossDomainBreak({ ...xd, param: '_gl', listed: 'none', rejectedLink: { param: '_gl', status: 'altered' } }),
+  ],
   ['cross-domain, not honoured', messages.crossDomainBreak({ ...xd, param: '_gl', listed: 'both' })],
   ['cross-domain, parameter lost', messages.crossDomainBreak({ ...xd, lostParam: '_gl', listed: 'to' })],
   ['cross-domain, consent denied', messages.crossDomainBreak({ ...xd, params: ['_ga', '_gl'], consentDenied: true })],
@@ -62,7 +93,12 @@ const CASES: [string, FindingText][] = [
   ['duplicate lead, per visitor', messages.duplicateId(...goal, { messageId: 'duplicate_lead', params: { id: 'L7' } }, PAY, 's1', true)],
   [
     'duplicate service',
-    messages.duplicateId(...goal, { messageId: 'duplicate_service', params: { id: 'S9', topic: 'gold card', status: 'Approved' } }, PAY, 's1'),
+    messages.duplicateId(
+      ...goal,
+      { messageId: 'duplicate_service', params: { id: 'S9', topic: 'gold card', status: 'Approved' } },
+      PAY,
+      's1',
+    ),
   ],
   ['duplicate, unnamed id', messages.duplicateId(...goal, undefined, PAY, 's1')],
   ['consent denied', messages.consentDenied('ga4', LP, 'v1')],
@@ -85,15 +121,27 @@ const CASES: [string, FindingText][] = [
       },
     }),
   ],
-  ['unreadable, from a page', messages.tagUnreadable('ptengine', 'collection', 'https://collect.ptengine.jp/z?x=1', LP, 'The body is not JSON.')],
-  ['unreadable, no page', messages.tagUnreadable('ptengine', 'collection', `https://collect.ptengine.jp/z?${'x'.repeat(200)}`, undefined, 'Bad body')],
+  [
+    'unreadable, from a page',
+    messages.tagUnreadable('ptengine', 'collection', 'https://collect.ptengine.jp/z?x=1', LP, 'The body is not JSON.'),
+  ],
+  [
+    'unreadable, no page',
+    messages.tagUnreadable('ptengine', 'collection', `https://collect.ptengine.jp/z?${'x'.repeat(200)}`, undefined, 'Bad body'),
+  ],
   ['mismatch 1/1', messages.conversionGoalMismatch(...goal, 1, 1)],
   ['mismatch 1/2', messages.conversionGoalMismatch(...goal, 1, 2)],
   ['mismatch 3/1', messages.conversionGoalMismatch(...goal, 3, 1)],
   ['mismatch 3/2', messages.conversionGoalMismatch('visited', undefined, 3, 2)],
-  ['SPA route without a pageview', spaMessages.routeTagMissing('ga4', page('https://app.example/#/pay', page('https://app.example/')), 'app.example')],
+  [
+    'SPA route without a pageview',
+    spaMessages.routeTagMissing('ga4', page('https://app.example/#/pay', page('https://app.example/')), 'app.example'),
+  ],
   ['SPA route, no document', spaMessages.routeTagMissing('shopify', page('https://app.example/p/2'), 'app.example')],
-  ['SPA page counted twice', spaMessages.countedTwice('ptengine', 'https://app.example/p/2', pv(at(0), 'page load'), pv(at(0, 2), 'setPVTag'))],
+  [
+    'SPA page counted twice',
+    spaMessages.countedTwice('ptengine', 'https://app.example/p/2', pv(at(0), 'page load'), pv(at(0, 2), 'setPVTag')),
+  ],
   ['SPA page counted twice, other vendor', spaMessages.countedTwice('segment', 'https://app.example/p/2', pv(at(0)), pv(at(0, 2)))],
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { langFromEnv, langFromTag } from '../../lib/i18n/locale';
+import { langFromEnv, langFromTag, langOfExtension } from '../../lib/i18n/locale';
 import { formatDuration, render } from '../../lib/i18n/render';
 import { displayWidth } from '../../lib/i18n/width';
 
@@ -7,9 +7,20 @@ describe('render', () => {
   it('fills named placeholders, nested messages and alternatives in the message language', () => {
     const listing = { messageId: 'cross_domain_listing_only', params: { domain: 'shop.example' } };
     expect(render('en', 'cross_domain_listing_only', { domain: 'shop.example' })).toBe('only shop.example is in crossDomain.domains');
-    expect(render('ja', 'cross_domain_listing_only', { domain: 'shop.example' })).toBe('crossDomain.domains に含まれているのは shop.example だけです');
+    expect(render('ja', 'cross_domain_listing_only', { domain: 'shop.example' })).toBe(
+      'crossDomain.domains に含まれているのは shop.example だけです',
+    );
     const params = { link_params: { or: ['_ga', '_gl'] }, from: 'a.example', listing };
-    expect(render('en', 'finding_cross_domain_param_absent', { ...params, to: 'b.example', from_url: 'https://a.example/', to_url: 'https://b.example/', visitor_from: 'v1', visitor_to: 'v2' })).toBe(
+    expect(
+      render('en', 'finding_cross_domain_param_absent', {
+        ...params,
+        to: 'b.example',
+        from_url: 'https://a.example/',
+        to_url: 'https://b.example/',
+        visitor_from: 'v1',
+        visitor_to: 'v2',
+      }),
+    ).toBe(
       'Set up cross-domain tracking for a.example and b.example: the move from https://a.example/ to https://b.example/ became a new visitor (v1, then v2) because the link parameter _ga or _gl was absent from the landing URL, so the links on a.example are not decorated; only shop.example is in crossDomain.domains.',
     );
     expect(render('ja', 'finding_cross_domain_param_absent', params)).toContain('_gaまたは_gl');
@@ -55,6 +66,16 @@ describe('language choice', () => {
     expect(langFromEnv({ LANG: 'ja_JP.UTF-8', LC_ALL: 'C' })).toBe('en');
     expect(langFromEnv({ LC_ALL: '', LANG: 'ja_JP.UTF-8' })).toBe('ja');
     expect(langFromEnv({})).toBe('en');
+  });
+});
+
+describe('the extension’s language', () => {
+  it('is the catalogue the browser picked, else the UI language', () => {
+    expect(langOfExtension('ja', 'en-US')).toBe('ja');
+    expect(langOfExtension('en', 'ja')).toBe('en');
+    // No catalogue message (an older browser, a test page): the UI language decides.
+    expect(langOfExtension('', 'ja-JP')).toBe('ja');
+    expect(langOfExtension('', 'de')).toBe('en');
   });
 });
 
