@@ -3,10 +3,12 @@
  * and import/export of goals, journeys, HAR and reports.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useT } from '../lib/i18n/context';
 import { usePanel } from './platform';
 
 export function EditorView() {
   const { store, platform } = usePanel();
+  const t = useT();
   const saved = store.goals.value;
   const savedText = useMemo(() => JSON.stringify(saved, null, 2), [saved]);
   const [draft, setDraft] = useState(savedText);
@@ -28,9 +30,7 @@ export function EditorView() {
     setBusy(true);
     const r = await store.saveGoals(draft);
     setBusy(false);
-    setResult(
-      r.ok ? { kind: 'ok', text: `Saved: ${r.value.goals.length} goal(s); every view now uses them.` } : { kind: 'error', text: r.error },
-    );
+    setResult(r.ok ? { kind: 'ok', text: t('editor_saved', { goals: r.value.goals.length }) } : { kind: 'error', text: r.error });
   };
 
   const onFile = async (e: Event) => {
@@ -43,8 +43,8 @@ export function EditorView() {
 
   const report = store.exportReport();
   return (
-    <section class="view editor-view" aria-label="Goal editor">
-      <h3 id="goals-heading">Goals document</h3>
+    <section class="view editor-view" aria-label={t('editor_label')}>
+      <h3 id="goals-heading">{t('editor_goals_heading')}</h3>
       <textarea
         class="goals-text mono"
         aria-labelledby="goals-heading"
@@ -59,12 +59,14 @@ export function EditorView() {
       />
       <div id="goals-status" class={`status ${check.ok ? 'ok' : 'bad'}`} aria-live="polite">
         {check.ok
-          ? `Valid: ${check.value.goals.length} goal(s), model ${check.value.model ?? 'ptengine'}${dirty ? ' (not saved yet)' : ''}.`
-          : `${check.error}${dirty ? ' The saved goals stay in use until this is fixed.' : ''}`}
+          ? t(dirty ? 'editor_valid_unsaved' : 'editor_valid', { goals: check.value.goals.length, model: check.value.model ?? 'ptengine' })
+          : dirty
+            ? t('editor_invalid_unsaved', { error: check.error })
+            : check.error}
       </div>
       <div class="toolbar">
         <button type="button" class="primary" disabled={!check.ok || !dirty || busy} onClick={save}>
-          Save goals
+          {t('editor_save')}
         </button>
         <button
           type="button"
@@ -74,7 +76,7 @@ export function EditorView() {
             setResult(null);
           }}
         >
-          Revert
+          {t('editor_revert')}
         </button>
         {result && (
           <span class={result.kind === 'ok' ? 'ok-text' : 'bad-text'} role={result.kind === 'error' ? 'alert' : 'status'}>
@@ -83,29 +85,33 @@ export function EditorView() {
         )}
       </div>
 
-      <h3>Files</h3>
+      <h3>{t('editor_files_heading')}</h3>
       <div class="toolbar">
         <button type="button" onClick={() => fileInput.current?.click()}>
-          Import goals, journey or HAR…
+          {t('editor_import')}
         </button>
-        <input ref={fileInput} type="file" accept=".json,.har,application/json" class="hidden" aria-label="Import file" onChange={onFile} />
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,.har,application/json"
+          class="hidden"
+          aria-label={t('editor_import_label')}
+          onChange={onFile}
+        />
         <button type="button" onClick={() => platform.download(store.exportGoals())}>
-          Export goals
+          {t('editor_export_goals')}
         </button>
         <button type="button" onClick={() => platform.download(store.exportJourney())}>
-          Export journey
+          {t('editor_export_journey')}
         </button>
         <button type="button" onClick={() => platform.download(store.exportHar())}>
-          Export HAR
+          {t('editor_export_har')}
         </button>
         <button type="button" disabled={!report} onClick={() => report && platform.download(report)}>
-          Export report
+          {t('editor_export_report')}
         </button>
       </div>
-      <p class="muted">
-        A goals file replaces the goals once it is valid; a journey or HAR file is shown instead of the live recording until you go back to
-        live. A file that cannot be read changes nothing.
-      </p>
+      <p class="muted">{t('editor_files_note')}</p>
     </section>
   );
 }

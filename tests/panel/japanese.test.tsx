@@ -46,6 +46,14 @@ describe('in Japanese', () => {
     );
   });
 
+  it('the Editor view, its validation and its buttons', () => {
+    show('editor');
+    expect(screen.getByRole('heading', { name: 'ゴール定義' })).toBeTruthy();
+    expect(document.getElementById('goals-status')?.textContent).toMatch(/^有効: ゴール \d+ 件、モデル ptengine。$/);
+    expect(screen.getByRole('button', { name: 'ゴールを保存' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'レポートを書き出す' })).toBeTruthy();
+  });
+
   it('the Sessions view explains the cross-domain break in Japanese', () => {
     const { container } = show('sessions');
     expect(container.textContent).toContain('shop.test と pay.test のクロスドメイン測定を設定してください。');
