@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /** The popup and the panel in Japanese: the views render the real engine's findings from their ids and params. */
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App, type ViewId } from '../../components/App';
 import { Popup } from '../../components/Popup';
@@ -44,6 +44,24 @@ describe('in Japanese', () => {
     expect(list.textContent).toContain(
       'http://shop.test/about から Ptengine のヒットが送信されていません（shop.test の他のページには設置されています）。',
     );
+  });
+
+  it('the Diagnose view: severities, findings, what to fix, and the text copied for the customer', async () => {
+    const { container, copied } = show('diagnose');
+    const first = container.querySelector('.finding.error')!;
+    expect(first.querySelector('.sev')?.textContent).toBe('エラー');
+    expect(first.querySelector('.fix')?.textContent).toMatch(/^対処方法: /);
+    const messages = [...container.querySelectorAll('.finding .message')].map((m) => m.textContent ?? '');
+    expect(messages).toContain(
+      'http://shop.test/about から Ptengine のヒットが送信されていません（shop.test の他のページには設置されています）。このページに Ptengine のタグを設置するか、ここで発火するはずのトリガーを修正してください。',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'お客様向けにコピー' }));
+    await waitFor(() => expect(copied).toHaveLength(1));
+    const text = copied[0]!;
+    expect(text).toMatch(/^この記録で問題が 4 件見つかりました。\n\n1\. /);
+    expect(text).toContain('（ページ: http://shop.test/about）');
+    expect(text).toContain('   対処方法: このページ（または使用しているテンプレート）にベンダーのタグを設置してください。');
+    expect(text).not.toMatch(/ the | was |\$[a-z_]+\$/);
   });
 
   it('the Editor view, its validation and its buttons', () => {
