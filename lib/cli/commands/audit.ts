@@ -1,7 +1,7 @@
 /** `goalpost audit <url>`: the extension's report for any URL, walked in Chromium, for QA and CI. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from '../args';
+import { chooseLang, LANG_FLAG, parseArgs } from '../args';
 import { UsageError, type CliIO, type Command } from '../command';
 import { InputError } from '../../formats/errors';
 import { parseGoalsText } from '../../formats/parse';
@@ -25,6 +25,7 @@ const FLAGS = {
   headed: 'boolean',
   browser: 'string',
   'map-host': 'string[]',
+  ...LANG_FLAG,
 } as const;
 
 const HELP = `goalpost audit <url> [options]
@@ -43,6 +44,7 @@ Options:
                       grouped with a few examples each, long lists cut ("omitted" says how much)
   --full              every finding, page, session and occurrence in the JSON (--json, --out)
   --fail-on LEVEL     exit 1 when a finding of this severity or worse is found (error|warning)
+  --lang en|ja        language of the printed report (default: the terminal's locale, else English)
   --out DIR           also write the report, the journey and panel screenshots into DIR
   --headed            show the browser (needs a display)
 ${BROWSER_HELP}
@@ -81,6 +83,7 @@ export const audit: Command = {
     const { positional, flags } = parseArgs(args, FLAGS, 'audit');
     if (positional.length !== 1) throw new UsageError('audit: give exactly one URL (see goalpost audit --help)');
     const url = checkUrl(positional[0]!);
+    const lang = chooseLang(flags.lang, 'audit');
     const failOn = flags['fail-on'];
     if (failOn !== undefined && !isFailOn(failOn)) throw new UsageError(`audit: --fail-on must be error or warning (got "${failOn}")`);
     let goals: GoalsDoc | undefined;
@@ -111,7 +114,7 @@ export const audit: Command = {
       });
       const written = flags.full ? result.report : boundReport(result.report);
       if (outDir) writeOutputs(outDir, written, result.journey, goals);
-      io.out(flags.json ? JSON.stringify(written, null, 2) : renderAuditReport(result.report));
+      io.out(flags.json ? JSON.stringify(written, null, 2) : renderAuditReport(result.report, lang));
       if (outDir && !flags.json) io.out(`\nReport, journey and panel screenshots: ${outDir}`);
       return failOnReached(result.report, failOn as 'error' | 'warning' | undefined) ? 1 : 0;
     } catch (e) {
