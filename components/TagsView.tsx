@@ -1,6 +1,6 @@
 /** Tags: per page, which vendors loaded, fired, failed; every hit expandable to readable params. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { clock, duration, plural, shortUrl } from '../lib/panel/format';
+import { clock, duration, shortUrl } from '../lib/panel/format';
 import {
   prepareSearch,
   tagFilterer,
@@ -12,7 +12,8 @@ import {
   type VendorSummary,
 } from '../lib/panel/tags';
 import { curlCommand, decodeCommand } from '../lib/export/shell';
-import { useLang } from '../lib/i18n/context';
+import { useLang, useT } from '../lib/i18n/context';
+import type { Translate } from '../lib/i18n/render';
 import { findingMessage } from '../lib/i18n/finding';
 import { CopyButton } from './CopyButton';
 import { CsvExport } from './CsvExport';
@@ -23,53 +24,54 @@ export const TAG_ROW_HEIGHT = 26;
 
 /** How a page was reached, in the words of the browser's history. */
 export const PAGE_KIND_LABEL: Record<TagPage['kind'], string> = {
-  load: 'load',
-  push: 'push',
-  replace: 'replace',
-  'back-forward': 'back/forward',
-  hash: 'hash',
-  restore: 'restored from cache',
+  load: 'tags_kind_load',
+  push: 'tags_kind_push',
+  replace: 'tags_kind_replace',
+  'back-forward': 'tags_kind_back_forward',
+  hash: 'tags_kind_hash',
+  restore: 'tags_kind_restore',
 };
 
-function statusText(e: TagEntry): string {
-  if (e.error) return e.error.includes('BLOCKED') ? `blocked (${e.error})` : e.error;
+function statusText(e: TagEntry, t: Translate): string {
+  if (e.error) return e.error.includes('BLOCKED') ? t('tags_blocked', { error: e.error }) : e.error;
   if (e.status !== undefined && (e.status >= 400 || e.status === 0)) return `HTTP ${e.status}`;
-  return e.status !== undefined ? String(e.status) : 'sent';
+  return e.status !== undefined ? String(e.status) : t('tags_sent');
 }
 
-function resentText(e: TagEntry): string {
+function resentText(e: TagEntry, t: Translate): string {
   const n = e.resent ?? 0;
   // A send that failed and was sent again: the later copy is the one the vendor counted.
-  if (!e.delivered) return 'sent again later, counted once';
-  return n >= e.hits.length ? 'resent, counted once' : `${n} of ${e.hits.length} resent, counted once`;
+  if (!e.delivered) return t('tags_sent_again_later');
+  return n >= e.hits.length ? t('tags_resent') : t('tags_resent_some', { n, total: e.hits.length });
 }
 
-function failureText(v: VendorSummary): string {
+function failureText(v: VendorSummary, t: Translate): string {
   return v.failures
-    .map((f) => f.error ?? (f.status !== undefined ? `HTTP ${f.status}` : 'not delivered'))
+    .map((f) => f.error ?? (f.status !== undefined ? `HTTP ${f.status}` : t('tags_not_delivered')))
     .filter((x, i, a) => a.indexOf(x) === i)
     .join(', ');
 }
 
 /** Consent Mode on this page: denied analytics storage is why ids and links go missing. */
 function ConsentPill({ consent }: { consent: NonNullable<VendorSummary['consent']> }) {
-  const text = `consent: analytics ${consent.analytics ?? 'not set'}, ads ${consent.ads ?? 'not set'}`;
+  const t = useT();
+  const text = t('tags_consent', {
+    analytics: consent.analytics ?? t('tags_consent_not_set'),
+    ads: consent.ads ?? t('tags_consent_not_set'),
+  });
   return <span class={`pill ${consent.analytics === 'denied' ? 'bad' : ''}`}>{text}</span>;
 }
 
 function VendorLine({ v }: { v: VendorSummary }) {
+  const t = useT();
   return (
     <div class="row vendor-row" title={v.accounts.join(', ')}>
       <span class="vendor-name">{v.vendorName}</span>
-      {v.scriptLoaded && <span class="pill ok">script loaded</span>}
-      <span class="pill">{plural(v.fired, 'hit')} fired</span>
-      {v.failed > 0 && (
-        <span class="pill bad">
-          {v.failed} failed: {failureText(v)}
-        </span>
-      )}
-      {v.failed === 0 && v.failures.length > 0 && <span class="pill bad">script failed: {failureText(v)}</span>}
-      {v.firstHitMs !== undefined && <span class="muted">first hit after {duration(v.firstHitMs)}</span>}
+      {v.scriptLoaded && <span class="pill ok">{t('tags_script_loaded')}</span>}
+      <span class="pill">{t(v.fired === 1 ? 'tags_hit_fired_one' : 'tags_hits_fired', { n: v.fired })}</span>
+      {v.failed > 0 && <span class="pill bad">{t('tags_failed', { n: v.failed, failures: failureText(v, t) })}</span>}
+      {v.failed === 0 && v.failures.length > 0 && <span class="pill bad">{t('tags_script_failed', { failures: failureText(v, t) })}</span>}
+      {v.firstHitMs !== undefined && <span class="muted">{t('tags_first_hit_after', { duration: duration(v.firstHitMs) })}</span>}
       {v.consent && <ConsentPill consent={v.consent} />}
       {v.accounts.length > 0 && <span class="muted ellipsis">{v.accounts.join(', ')}</span>}
     </div>
@@ -79,6 +81,7 @@ function VendorLine({ v }: { v: VendorSummary }) {
 export function TagsView() {
   const { store } = usePanel();
   const lang = useLang();
+  const t = useT();
   const model = store.tags.value;
   const [text, setText] = useState('');
   const [vendor, setVendor] = useState('');
@@ -105,9 +108,9 @@ export function TagsView() {
         return (
           <div class={`row page-row${row.page.document ? ' virtual-page' : ''}`} title={row.page.url} data-kind={row.page.kind}>
             <span class="time">{clock(row.page.t)}</span>
-            {row.page.navigated && <span class="pill page-kind">{PAGE_KIND_LABEL[row.page.kind]}</span>}
+            {row.page.navigated && <span class="pill page-kind">{t(PAGE_KIND_LABEL[row.page.kind])}</span>}
             <span class="page-url ellipsis">
-              {row.page.navigated ? shortUrl(row.page.url) : `Before any navigation ${shortUrl(row.page.url)}`}
+              {row.page.navigated ? shortUrl(row.page.url) : t('tags_before_navigation', { url: shortUrl(row.page.url) })}
             </span>
             {row.page.browser !== 'default' && <span class="pill">{row.page.browser}</span>}
           </div>
@@ -144,14 +147,11 @@ export function TagsView() {
             </span>
             {e.account && <span class="muted">{e.account}</span>}
             {e.resent !== undefined && (
-              <span
-                class="pill warn"
-                title="The vendor already had these events (same event id) and drops the copy; Goalpost counts them once."
-              >
-                {resentText(e)}
+              <span class="pill warn" title={t('tags_resent_title')}>
+                {resentText(e, t)}
               </span>
             )}
-            <span class={`pill ${e.delivered ? 'ok' : 'bad'}`}>{statusText(e)}</span>
+            <span class={`pill ${e.delivered ? 'ok' : 'bad'}`}>{statusText(e, t)}</span>
           </button>
         );
       }
@@ -164,18 +164,18 @@ export function TagsView() {
             <span class="param-value ellipsis" title={row.param.value}>
               {row.param.value}
             </span>
-            <CopyButton text={row.param.value} label={`Copy ${row.param.label}`} />
+            <CopyButton text={row.param.value} label={t('tags_copy_param', { label: row.param.label })} />
           </div>
         );
       case 'actions': {
         const req = { url: row.entry.url, ...row.entry.request };
         return (
           <div class="row actions-row">
-            <CopyButton text={curlCommand(req)} label="Copy this request as a cURL command">
-              Copy as cURL
+            <CopyButton text={curlCommand(req)} label={t('tags_copy_curl_label')}>
+              {t('tags_copy_curl')}
             </CopyButton>
-            <CopyButton text={decodeCommand(req)} label="Copy this request as a goalpost decode command">
-              Copy as goalpost decode
+            <CopyButton text={decodeCommand(req)} label={t('tags_copy_decode_label')}>
+              {t('tags_copy_decode')}
             </CopyButton>
           </div>
         );
@@ -186,25 +186,33 @@ export function TagsView() {
   };
 
   return (
-    <section class="view tags-view" aria-label="Tags">
+    <section class="view tags-view" aria-label={t('tags_label')}>
       <search class="toolbar">
         <input
           type="search"
-          placeholder="Filter hits (text, parameter, URL)"
-          aria-label="Filter hits"
+          placeholder={t('tags_filter_placeholder')}
+          aria-label={t('tags_filter_label')}
           value={text}
           onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
         />
-        <select aria-label="Vendor" value={vendor} onChange={(e) => setVendor((e.currentTarget as HTMLSelectElement).value)}>
-          <option value="">All vendors</option>
+        <select
+          aria-label={t('tags_vendor_label')}
+          value={vendor}
+          onChange={(e) => setVendor((e.currentTarget as HTMLSelectElement).value)}
+        >
+          <option value="">{t('tags_all_vendors')}</option>
           {model.vendors.map((v) => (
             <option key={v.id} value={v.id}>
               {v.name}
             </option>
           ))}
         </select>
-        <select aria-label="Account" value={account} onChange={(e) => setAccount((e.currentTarget as HTMLSelectElement).value)}>
-          <option value="">All accounts</option>
+        <select
+          aria-label={t('tags_account_label')}
+          value={account}
+          onChange={(e) => setAccount((e.currentTarget as HTMLSelectElement).value)}
+        >
+          <option value="">{t('tags_all_accounts')}</option>
           {model.accounts.map((a) => (
             <option key={a} value={a}>
               {a}
@@ -213,11 +221,13 @@ export function TagsView() {
         </select>
         <CsvExport pages={pages} />
         <span class="muted summary">
-          {plural(shown, 'request')} · {plural(model.hitCount, 'hit')} · {plural(model.pages.length, 'page')}
+          {t(shown === 1 ? 'count_request_one' : 'count_requests', { n: shown })} ·{' '}
+          {t(model.hitCount === 1 ? 'count_hit_one' : 'count_hits', { n: model.hitCount })} ·{' '}
+          {t(model.pages.length === 1 ? 'count_page_one' : 'count_pages', { n: model.pages.length })}
         </span>
       </search>
       {model.pages.length === 0 ? (
-        <p class="empty">No tracking seen yet. Reload the page to see its tags; recording starts with the page’s first byte.</p>
+        <p class="empty">{t('tags_empty')}</p>
       ) : (
         <VirtualList rows={rows} rowHeight={TAG_ROW_HEIGHT} rowKey={tagRowKey} render={render} label="Pages and hits" />
       )}

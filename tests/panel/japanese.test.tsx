@@ -72,6 +72,14 @@ describe('in Japanese', () => {
     expect(screen.getByRole('button', { name: 'レポートを書き出す' })).toBeTruthy();
   });
 
+  it('the Tags view: filters, counts and each vendor’s state', () => {
+    const { container } = show('tags');
+    expect(screen.getByRole('searchbox', { name: 'ヒットを絞り込む' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'ベンダー' }).textContent).toContain('すべてのベンダー');
+    expect(container.querySelector('.tags-view .summary')?.textContent).toMatch(/^リクエスト \d+ 件 · ヒット \d+ 件 · ページ 5 件$/);
+    expect([...container.querySelectorAll('.vendor-row')].map((r) => r.textContent).join(' | ')).toMatch(/ヒット \d+ 件を送信/);
+  });
+
   it('the Sessions view explains the cross-domain break in Japanese', () => {
     const { container } = show('sessions');
     expect(container.textContent).toContain('shop.test と pay.test のクロスドメイン測定を設定してください。');
