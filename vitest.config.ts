@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // The CLI prints in the terminal's language; the tests that start it read its English.
+          env: { LC_ALL: 'C' },
           // Some unit tests start the CLI as a user would (a process each): on a loaded 2-core
           // machine one such start can take seconds, which is not what these tests measure.
           testTimeout: 30_000,
@@ -24,6 +26,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
+          env: { LC_ALL: 'C' },
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,7 +1,10 @@
 /** `goalpost replay` prints its report in Japanese with --lang ja or a Japanese terminal locale. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BIG_GOALS, bigJourneyText } from '../support/big-journey';
 
 const root = join(import.meta.dirname, '../..');
 const fixtures = join(root, 'tests/panel/fixtures');
@@ -72,6 +75,20 @@ describe('goalpost replay --lang', () => {
       visitor_to: 'v2',
       link_params: { or: ['_pt_link'] },
     });
+  });
+
+  it('prints repeated findings as Japanese groups: count, pages, and the first whole finding', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'goalpost-lang-'));
+    writeFileSync(join(tmp, 'shop.journey.json'), bigJourneyText(3000, 40));
+    writeFileSync(join(tmp, 'shop.goals.json'), JSON.stringify(BIG_GOALS));
+    const r = goalpost(['replay', join(tmp, 'shop.journey.json'), '--goals', join(tmp, 'shop.goals.json'), '--lang', 'ja']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\nセッション（\d+ 件、開始した理由ごと）\n/);
+    expect(r.out).toMatch(/\n検出事項（重大なものから）: \d+ 件を同じ問題・ベンダー・サイトごとに \d+ グループにまとめています\n/);
+    expect(r.out).toMatch(
+      /\n {2}エラー {2}tag-failed ×\d+ · ga4 · shop\.example · .+\n {10}ページ: www\.shop\.example\/p\/:id ×\d+\n {10}最初: https:\/\/www\.shop\.example\/p\/\d+ の GA4 の pageview ヒットは発火しましたが、GA4 に届いていません。/,
+    );
+    expect(r.out).toMatch(/ゴール thanks · /);
   });
 
   it('refuses a language it does not speak, with one sentence and exit 2', () => {
