@@ -104,7 +104,7 @@ function Panel({
   const [view, setView] = useState<ViewId>(initialView);
   const result = store.result.value;
   const notice = store.notice.value;
-  const dropped = store.imported.value ? undefined : droppedNotice(store.live.value.dropped);
+  const dropped = store.imported.value ? undefined : droppedNotice(store.live.value.dropped, lang);
   const report = store.report.value;
   const errors = report?.findings.filter((f) => f.severity === 'error').length ?? 0;
   const tabs: TabSpec[] = [

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App, type ViewId } from '../../components/App';
 import { Popup } from '../../components/Popup';
 import { defaultEngine } from '../../lib/panel/default-engine';
+import { droppedNotice } from '../../lib/panel/dropped';
 import { fixtureStore, recordingPlatform } from './helpers';
 
 afterEach(cleanup);
@@ -62,6 +63,12 @@ describe('in Japanese', () => {
     expect(text).toContain('（ページ: http://shop.test/about）');
     expect(text).toContain('   対処方法: このページ（または使用しているテンプレート）にベンダーのタグを設置してください。');
     expect(text).not.toMatch(/ the | was |\$[a-z_]+\$/);
+  });
+
+  it('the notice for dropped events, one whole sentence per count', () => {
+    expect(droppedNotice(1, 'ja')).toMatch(/^この記録の最も古いイベントを、/);
+    expect(droppedNotice(250, 'ja')).toMatch(/^この記録の古いイベント 250 件を、拡張機能の保存容量の上限に収めるために破棄しました。/);
+    expect(droppedNotice(0, 'ja')).toBeUndefined();
   });
 
   it('the Editor view, its validation and its buttons', () => {
