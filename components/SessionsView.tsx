@@ -1,7 +1,7 @@
 /** Sessions: visitors and visits per browser, why each visit started, and the cross-domain hops. */
 import { useMemo } from 'preact/hooks';
-import { clock, dateTime, plural } from '../lib/panel/format';
-import { useLang } from '../lib/i18n/context';
+import { useLang, useT } from '../lib/i18n/context';
+import { clock, dateTime } from '../lib/panel/format';
 import { buildLanes, sessionLength, type Lane, type LaneItem } from '../lib/panel/sessions';
 import { usePanel } from './platform';
 import { VirtualList } from './VirtualList';
@@ -25,25 +25,29 @@ function sessionRows(lanes: readonly Lane[]): SessionRow[] {
 }
 
 function Item({ item }: { item: LaneItem }) {
+  const t = useT();
   if (item.kind === 'session') {
+    const { hits, pages } = item.session;
     return (
       <div class={`timeline-item visit reason-${item.session.reason}`}>
         <div class="visit-head">
-          <span class="mono strong">Visit {item.session.id}</span>
+          <span class="mono strong">{t('sessions_visit', { id: item.session.id })}</span>
           <span class={item.newVisitor ? 'pill warn' : 'pill'}>
-            {item.newVisitor ? 'new visitor ' : 'visitor '}
-            {item.session.visitor}
+            {t(item.newVisitor ? 'sessions_new_visitor' : 'sessions_visitor', { id: item.session.visitor })}
           </span>
           <span class="muted">
             {dateTime(item.session.start)} → {clock(item.session.end)} ({sessionLength(item.session)})
           </span>
           <span class="muted">
-            {plural(item.session.hits, 'hit')}, {plural(item.session.pages, 'page')}
+            {t('sessions_hits_pages', {
+              hits: t(hits === 1 ? 'count_hit_one' : 'count_hits', { n: hits }),
+              pages: t(pages === 1 ? 'count_page_one' : 'count_pages', { n: pages }),
+            })}
           </span>
         </div>
         <div class="visit-why ellipsis" title={item.why}>
           <span class={`pill reason ${item.session.reason}`}>{item.session.reason}</span> {item.why}
-          {item.session.source && <span class="muted"> · source {item.session.source}</span>}
+          {item.session.source && <span class="muted">{t('sessions_source', { source: item.session.source })}</span>}
         </div>
       </div>
     );
@@ -53,7 +57,7 @@ function Item({ item }: { item: LaneItem }) {
       <span class="hop-mark" aria-hidden="true">
         {item.hop.linked ? '⇢' : '✕'}
       </span>
-      <span class="strong">{item.hop.linked ? 'Linked' : 'Break'}</span> <span class="mono">{item.hop.from}</span> →{' '}
+      <span class="strong">{t(item.hop.linked ? 'sessions_linked' : 'sessions_break')}</span> <span class="mono">{item.hop.from}</span> →{' '}
       <span class="mono">{item.hop.to}</span> <span class="muted">{clock(item.hop.t)}</span>
       <div class="hop-why ellipsis" title={item.why}>
         {item.why}
@@ -65,31 +69,37 @@ function Item({ item }: { item: LaneItem }) {
 export function SessionsView() {
   const { store } = usePanel();
   const lang = useLang();
+  const t = useT();
   const report = store.report.value;
   const rows = useMemo(() => (report ? sessionRows(buildLanes(report, lang)) : []), [report, lang]);
   if (!report)
     return (
-      <section class="view" aria-label="Sessions">
-        <p class="empty">No report.</p>
+      <section class="view" aria-label={t('sessions_label')}>
+        <p class="empty">{t('sessions_no_report')}</p>
       </section>
     );
   return (
-    <section class="view sessions-view" aria-label="Sessions">
+    <section class="view sessions-view" aria-label={t('sessions_label')}>
       <p class="muted summary">
-        {plural(report.visitors.length, 'visitor')} · {plural(report.sessions.length, 'visit')} · model {report.model}
+        {t('sessions_summary', {
+          visitors: t(report.visitors.length === 1 ? 'count_visitor_one' : 'count_visitors', { n: report.visitors.length }),
+          visits: t(report.sessions.length === 1 ? 'count_visit_one' : 'count_visits', { n: report.sessions.length }),
+          model: report.model,
+        })}
       </p>
       {rows.length === 0 ? (
-        <p class="empty">No visits yet: no delivered hit has been seen.</p>
+        <p class="empty">{t('sessions_empty')}</p>
       ) : (
         <VirtualList
           rows={rows}
           rowHeight={SESSION_ROW_HEIGHT}
           rowKey={(r) => r.key}
-          label="Visits and cross-domain hops"
+          label={t('sessions_list_label')}
           render={(row) =>
             row.kind === 'lane' ? (
               <h3 class="lane-head">
-                Browser <span class="mono">{row.lane.browser}</span> · {plural(row.lane.visitors.length, 'visitor')}
+                {t('sessions_browser')} <span class="mono">{row.lane.browser}</span> ·{' '}
+                {t(row.lane.visitors.length === 1 ? 'count_visitor_one' : 'count_visitors', { n: row.lane.visitors.length })}
               </h3>
             ) : (
               <div class="timeline">

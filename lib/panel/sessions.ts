@@ -1,6 +1,7 @@
 /** The Sessions view's model: per browser, visits and cross-domain hops in time order, with why. */
 import type { Lang } from '../i18n/catalogues';
 import { findingMessage } from '../i18n/finding';
+import { translator } from '../i18n/render';
 import type { Finding, Report, ReportHop, ReportSession, SessionReason } from '../formats/report';
 import { duration, toMs } from './format';
 import { getOrCreate } from '../util/maps';
@@ -16,18 +17,19 @@ export interface Lane {
 }
 
 const REASON: Record<SessionReason, string> = {
-  first: 'First visit of this visitor',
-  timeout: 'Inactivity timeout',
-  midnight: 'Day changed (midnight)',
-  campaign: 'New traffic source (campaign)',
-  vendor: 'The vendor’s session id changed',
-  'untagged-page': 'Came back from an untagged page',
+  first: 'reason_first',
+  timeout: 'reason_timeout',
+  midnight: 'reason_midnight',
+  campaign: 'reason_campaign',
+  vendor: 'reason_vendor',
+  'untagged-page': 'reason_untagged_page',
 };
 
-export function sessionWhy(s: ReportSession): string {
-  const base = REASON[s.reason] ?? s.reason;
-  if (s.reason === 'timeout' && !s.detail) return base;
-  return s.detail ? `${base}: ${s.detail}` : base;
+/** Why a visit started; the detail (the gap, the new source) is the report's, in English. */
+export function sessionWhy(s: ReportSession, lang: Lang = 'en'): string {
+  const t = translator(lang);
+  const base = REASON[s.reason] ? t(REASON[s.reason]) : s.reason;
+  return s.detail ? t('reason_with_detail', { reason: base, detail: s.detail }) : base;
 }
 
 export function sessionLength(s: ReportSession): string {
@@ -35,16 +37,15 @@ export function sessionLength(s: ReportSession): string {
 }
 
 function hopWhy(hop: ReportHop, findings: readonly Finding[], lang: Lang): string {
-  if (hop.linked) return hop.param ? `Linked by ${hop.param}` : 'Same visitor carried over';
+  const tr = translator(lang);
+  if (hop.linked) return hop.param ? tr('hop_linked_by', { param: hop.param }) : tr('hop_same_visitor');
   const t = toMs(hop.t);
   const finding = findings.find(
     (f) => f.code === 'cross-domain-break' && ((f.t !== undefined && Math.abs(toMs(f.t) - t) < 1) || f.url?.includes(hop.to)),
   );
   if (finding) return findingMessage(finding, lang);
-  const who = hop.visitorTo ? `new visitor ${hop.visitorTo}` : 'new visitor';
-  return hop.param
-    ? `Break: ${who}; the link parameter ${hop.param} was present but not honoured`
-    : `Break: ${who}; no link parameter on the landing URL`;
+  const who = hop.visitorTo ? tr('sessions_new_visitor', { id: hop.visitorTo }) : tr('hop_new_visitor');
+  return hop.param ? tr('hop_break_not_honoured', { who, param: hop.param }) : tr('hop_break_no_param', { who });
 }
 
 export function buildLanes(report: Report, lang: Lang = 'en'): Lane[] {
@@ -60,7 +61,7 @@ export function buildLanes(report: Report, lang: Lang = 'en'): Lane[] {
     const l = lane(browserOf.get(s.visitor) ?? 'default');
     const newVisitor = !seen.has(s.visitor);
     seen.add(s.visitor);
-    l.items.push({ kind: 'session', t: toMs(s.start), session: s, why: sessionWhy(s), newVisitor });
+    l.items.push({ kind: 'session', t: toMs(s.start), session: s, why: sessionWhy(s, lang), newVisitor });
   }
   for (const hop of report.hops ?? []) {
     lane(hop.browser).items.push({ kind: 'hop', t: toMs(hop.t), hop, why: hopWhy(hop, report.findings, lang) });

@@ -49,6 +49,7 @@ describe('message catalogues', () => {
     expect(same.sort()).toEqual([
       'customer_item',
       'extName',
+      'reason_with_detail',
       'route_push',
       'route_replace',
       'tags_kind_push',

@@ -89,6 +89,9 @@ describe('in Japanese', () => {
 
   it('the Sessions view explains the cross-domain break in Japanese', () => {
     const { container } = show('sessions');
+    expect(container.querySelector('.sessions-view .summary')?.textContent).toBe('訪問者 2 人 · 訪問 3 件 · モデル ptengine');
+    expect(container.textContent).toContain('タグのないページから戻った: ');
+    expect(container.textContent).toContain('訪問 s1');
     expect(container.textContent).toContain('shop.test と pay.test のクロスドメイン測定を設定してください。');
   });
 });
