@@ -1,4 +1,6 @@
 /** Goals: conversions (sessions), goals (users) and total side by side, with every occurrence. */
+import { useLang, useT } from '../lib/i18n/context';
+import { renderCount } from '../lib/i18n/render';
 import { clock, shortUrl } from '../lib/panel/format';
 import { campaignTimelines, experienceOf, explainCounts, OCCURRENCE_REASON } from '../lib/panel/goals';
 import type { Occurrence, Report, ReportGoal } from '../lib/formats/report';
@@ -17,34 +19,37 @@ function CampaignTimeline({
   report: Report;
   displays: readonly ExperienceDisplay[];
 }) {
+  const t = useT();
   const lines = campaignTimelines(goal, experience, report, displays);
   if (lines.length === 0) return null;
   return (
     <div class="campaign">
-      <h4>Experience {experience} and the goal, in order, per visit</h4>
+      <h4>{t('goals_campaign_heading', { experience })}</h4>
       {lines.map((tl) => (
-        <ol class="strip" key={tl.session} aria-label={`Visit ${tl.session}`}>
-          <li class="strip-label mono">Visit {tl.session}</li>
+        <ol class="strip" key={tl.session} aria-label={t('sessions_visit', { id: tl.session })}>
+          <li class="strip-label mono">{t('sessions_visit', { id: tl.session })}</li>
           {tl.marks.map((m, i) =>
             m.kind === 'experience' ? (
               <li key={i} class={`mark exp ${m.delivered ? '' : 'failed'}`}>
                 <span class="mark-dot" aria-hidden="true">
                   ◆
                 </span>{' '}
-                Experience {m.id}
-                {m.variant ? ` (${m.variant})` : ''} displayed <span class="muted">{clock(m.t)}</span>
+                {m.variant
+                  ? t('goals_experience_variant_displayed', { id: m.id, variant: m.variant })
+                  : t('goals_experience_displayed', { id: m.id })}{' '}
+                <span class="muted">{clock(m.t)}</span>
               </li>
             ) : (
               <li key={i} class={`mark goal ${m.counted ? 'counted' : 'not-counted'}`}>
                 <span class="mark-dot" aria-hidden="true">
                   {m.counted ? '✓' : '✕'}
                 </span>{' '}
-                Goal reached <span class="muted">{clock(m.t)}</span> {m.counted ? 'counted' : m.reason}
+                {t('goals_goal_reached')} <span class="muted">{clock(m.t)}</span> {m.counted ? t('goals_counted') : m.reason}
               </li>
             ),
           )}
           {!tl.marks.some((m) => m.kind === 'experience') && (
-            <li class="mark exp missing">Experience {experience} not displayed in this visit</li>
+            <li class="mark exp missing">{t('goals_experience_missing', { id: experience })}</li>
           )}
         </ol>
       ))}
@@ -56,21 +61,23 @@ function CampaignTimeline({
 export const OCCURRENCE_ROW_HEIGHT = 26;
 
 function OccurrenceRow({ o }: { o: Occurrence }) {
-  const result = `${o.counted ? '' : OCCURRENCE_REASON[o.reason]}${o.detail ? ` (${o.detail})` : ''}`;
+  const t = useT();
+  const reason = o.counted ? '' : t(OCCURRENCE_REASON[o.reason]);
+  const result = (reason && o.detail ? t('reason_with_detail', { reason, detail: o.detail }) : reason || o.detail) || undefined;
   return (
     <div class={`occurrence ${o.counted ? 'counted' : 'not-counted'}`}>
       <span class="mono">{clock(o.t)}</span>
-      <span class="ellipsis" title={o.pageUrl ? `${o.url} (recorded by the vendor; the address bar showed ${o.pageUrl})` : o.url}>
+      <span class="ellipsis" title={o.pageUrl ? t('goals_vendor_url_title', { url: o.url, address: o.pageUrl }) : o.url}>
         {shortUrl(o.url)}
-        {o.pageUrl && <span class="muted address-bar"> (address bar {shortUrl(o.pageUrl)})</span>}
+        {o.pageUrl && <span class="muted address-bar">{t('goals_address_bar', { url: shortUrl(o.pageUrl) })}</span>}
       </span>
       <span class="mono ellipsis">{o.visitor}</span>
       <span class="mono ellipsis">{o.session}</span>
-      <span class="ellipsis" title={result.trim() || undefined}>
+      <span class="ellipsis" title={result}>
         <span class={`pill ${o.counted ? 'ok' : 'bad'}`}>
           {o.counted ? '✓' : '✕'} {o.reason}
         </span>{' '}
-        {o.counted ? '' : OCCURRENCE_REASON[o.reason]}
+        {reason}
         {o.detail && <span class="muted"> ({o.detail})</span>}
       </span>
     </div>
@@ -78,21 +85,22 @@ function OccurrenceRow({ o }: { o: Occurrence }) {
 }
 
 function OccurrenceList({ occurrences, goal }: { occurrences: readonly Occurrence[]; goal: string }) {
+  const t = useT();
   return (
     <div class="occurrences">
       <div class="occurrence head" aria-hidden="true">
-        <span>Time</span>
-        <span>Page</span>
-        <span>Visitor</span>
-        <span>Visit</span>
-        <span>Result</span>
+        <span>{t('goals_head_time')}</span>
+        <span>{t('goals_head_page')}</span>
+        <span>{t('goals_head_visitor')}</span>
+        <span>{t('goals_head_visit')}</span>
+        <span>{t('goals_head_result')}</span>
       </div>
       <VirtualList
         rows={occurrences}
         rowHeight={OCCURRENCE_ROW_HEIGHT}
         rowKey={(o) => `${o.t}\n${o.session}\n${o.url}`}
         render={(o) => <OccurrenceRow o={o} />}
-        label={`Occurrences of ${goal}`}
+        label={t('goals_occurrences_label', { goal })}
         maxHeight={OCCURRENCE_ROW_HEIGHT * 16}
       />
     </div>
@@ -104,28 +112,30 @@ export function GoalsView() {
   const report = store.report.value;
   const goalsDoc = store.goals.value;
   const displays = store.tags.value.experiences;
+  const lang = useLang();
+  const t = useT();
   if (!report)
     return (
-      <section class="view" aria-label="Goals">
-        <p class="empty">No report.</p>
+      <section class="view" aria-label={t('tab_goals')}>
+        <p class="empty">{t('sessions_no_report')}</p>
       </section>
     );
   return (
-    <section class="view goals-view" aria-label="Goals">
-      {report.goals.length === 0 && <p class="empty">No goals defined. Add them in the Editor tab.</p>}
+    <section class="view goals-view" aria-label={t('tab_goals')}>
+      {report.goals.length === 0 && <p class="empty">{t('goals_no_goals')}</p>}
       {report.goals.length > 0 && (
         <table class="counts">
           <thead>
             <tr>
-              <th scope="col">Goal</th>
-              <th scope="col" title="Visits with at least one counted occurrence (Ptengine Insight “Conversion”)">
-                Conversions (sessions)
+              <th scope="col">{t('goals_col_goal')}</th>
+              <th scope="col" title={t('goals_col_conversions_title')}>
+                {t('goals_col_conversions')}
               </th>
-              <th scope="col" title="Visitors with at least one counted occurrence (Ptengine Experience “Goal”)">
-                Goals (users)
+              <th scope="col" title={t('goals_col_goals_title')}>
+                {t('goals_col_goals')}
               </th>
-              <th scope="col" title="Counted occurrences">
-                Total
+              <th scope="col" title={t('goals_col_total_title')}>
+                {t('goals_col_total')}
               </th>
             </tr>
           </thead>
@@ -145,20 +155,25 @@ export function GoalsView() {
         </table>
       )}
       {report.goals.map((g) => {
-        const why = explainCounts(g);
+        const why = explainCounts(g, lang);
         const experience = experienceOf(goalsDoc, g.id);
         return (
           <details class="goal" key={g.id} open={g.occurrences.length <= 50} data-goal={g.id}>
             <summary>
               <span class="strong">{g.name ?? g.id}</span>{' '}
               <span class="muted">
-                {g.sessions} / {g.users} / {g.total} · {g.occurrences.length} occurrence{g.occurrences.length === 1 ? '' : 's'}
+                {t('goals_counts', {
+                  sessions: g.sessions,
+                  users: g.users,
+                  total: g.total,
+                  occurrences: renderCount(lang, g.occurrences.length, 'count_occurrence_one', 'count_occurrences'),
+                })}
               </span>
               {why && <div class="explain">{why}</div>}
             </summary>
             {experience && <CampaignTimeline goal={g} experience={experience} report={report} displays={displays} />}
             {g.occurrences.length === 0 ? (
-              <p class="muted">The condition was never met.</p>
+              <p class="muted">{t('goals_never_met')}</p>
             ) : (
               <OccurrenceList occurrences={g.occurrences} goal={g.name ?? g.id} />
             )}

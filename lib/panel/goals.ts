@@ -1,33 +1,35 @@
 /** The Goals view's model: counts side by side, why they differ, and campaign-goal timelines. */
 import type { GoalsDoc } from '../formats/goals';
 import type { OccurrenceReason, Report, ReportGoal } from '../formats/report';
-import { plural, toMs } from './format';
+import type { Lang } from '../i18n/catalogues';
+import { render, renderCount } from '../i18n/render';
+import { toMs } from './format';
 import type { ExperienceDisplay } from './tags';
 
+/** Why an occurrence did or did not count, as a catalogue key (one whole sentence each). */
 export const OCCURRENCE_REASON: Record<OccurrenceReason, string> = {
-  counted: 'Counted',
-  'not-delivered': 'Not counted: the hit never reached the vendor',
-  'tag-not-fired': 'Not counted: the page was visited but the tag sent no pageview',
-  'unsupported-source': 'Not counted: a mobile hit cannot meet a web-only condition',
-  'below-threshold': 'Not counted: the value is not above the goal’s threshold',
-  'before-experience': 'Not counted: reached before the experience was displayed',
-  'experience-not-displayed': 'Not counted: the experience was not displayed in this visit',
-  'duplicate-id': 'Not counted: the same id was already counted in this visit',
-  'once-per-visit': 'Not counted: already counted once in this visit',
+  counted: 'occurrence_counted',
+  'not-delivered': 'occurrence_not_delivered',
+  'tag-not-fired': 'occurrence_tag_not_fired',
+  'unsupported-source': 'occurrence_unsupported_source',
+  'below-threshold': 'occurrence_below_threshold',
+  'before-experience': 'occurrence_before_experience',
+  'experience-not-displayed': 'occurrence_experience_not_displayed',
+  'duplicate-id': 'occurrence_duplicate_id',
+  'once-per-visit': 'occurrence_once_per_visit',
 };
 
 /** One line saying why sessions, users and total differ; undefined when they agree. */
-export function explainCounts(g: ReportGoal): string | undefined {
+export function explainCounts(g: ReportGoal, lang: Lang = 'en'): string | undefined {
   const lines: string[] = [];
+  const visits = renderCount(lang, g.sessions, 'count_visit_one', 'count_visits');
   if (g.sessions !== g.users) {
-    lines.push(
-      `Conversions count visits and goals count unique users: ${plural(g.users, 'person', 'people')} reached it in ${plural(g.sessions, 'visit')}.`,
-    );
+    lines.push(render(lang, 'goals_explain_users', { people: renderCount(lang, g.users, 'count_person_one', 'count_people'), visits }));
   }
   if (g.total !== g.sessions) {
-    lines.push(`Total counts every counted occurrence: ${plural(g.total, 'time')} in ${plural(g.sessions, 'visit')}.`);
+    lines.push(render(lang, 'goals_explain_total', { times: renderCount(lang, g.total, 'count_time_one', 'count_times'), visits }));
   }
-  return lines.length ? lines.join(' ') : undefined;
+  return lines.length ? lines.join(lang === 'ja' ? '' : ' ') : undefined;
 }
 
 export type TimelineMark =

@@ -49,6 +49,7 @@ describe('message catalogues', () => {
     expect(same.sort()).toEqual([
       'customer_item',
       'extName',
+      'goals_counts',
       'reason_with_detail',
       'route_push',
       'route_replace',

@@ -95,3 +95,40 @@ describe('in Japanese', () => {
     expect(container.textContent).toContain('shop.test と pay.test のクロスドメイン測定を設定してください。');
   });
 });
+
+describe('the Goals view in Japanese', () => {
+  it('names the columns in the vendors’ terms and explains why the counts differ', () => {
+    const { container } = show('goals');
+    expect([...container.querySelectorAll('table.counts th[scope=col]')].map((th) => th.textContent)).toEqual([
+      'ゴール',
+      'コンバージョン（訪問）',
+      'ゴール（ユーザー）',
+      '合計',
+    ]);
+    const anyVisit = container.querySelector('details.goal[data-goal=visited]')!;
+    expect(anyVisit.querySelector('summary')?.textContent).toContain('3 / 2 / 3 · 達成 3 件');
+    expect(anyVisit.querySelector('.explain')?.textContent).toBe(
+      'コンバージョンは訪問を、ゴールはユニークユーザーを数えます。2 人が訪問 3 件で達成しました。',
+    );
+    expect([...anyVisit.querySelectorAll('.occurrence.head span')].map((s) => s.textContent)).toEqual([
+      '時刻',
+      'ページ',
+      '訪問者',
+      '訪問',
+      '結果',
+    ]);
+  });
+
+  it('orders the experience and the goal per visit and says why the goal did not count', () => {
+    const { container } = show('goals');
+    const campaign = container.querySelector('details.goal[data-goal=thanks-exp42]')!;
+    expect(campaign.querySelector('.campaign h4')?.textContent).toBe('訪問ごとの体験 exp-42 とゴールの順序');
+    expect(campaign.querySelector('.mark.goal')?.textContent).toContain('ゴール達成');
+    expect(campaign.querySelector('.mark.exp')?.textContent).toContain('体験 exp-42（B）を表示');
+    const row = campaign.querySelector('.occurrence.not-counted')!;
+    expect(row.textContent).toContain('計測されず: 体験が表示される前に達成されました');
+    expect(row.querySelector('[title]:last-child')?.getAttribute('title')).toBe(
+      '計測されず: 体験が表示される前に達成されました: ptengine pageview',
+    );
+  });
+});
