@@ -5,6 +5,9 @@
  * recording. (The extension's locale follows the asked-for language even in a Chromium that
  * ships only its English UI, as Debian's does without chromium-l10n.)
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendFromExtensionPage } from '../lib/browser/extension-page';
@@ -13,6 +16,8 @@ import { DEMO_GOALS } from '../lib/demo/goals';
 import { DEMO_MAP_HOSTS } from '../lib/demo/hosts';
 import { DEMO_STEPS } from '../lib/demo/journey';
 import { startDemoSite, type DemoSite } from '../lib/demo/site';
+import type { Report } from '../lib/formats/report';
+import * as story from './support/demo-story';
 import { walk } from './support/panel-walk';
 
 describe('the extension in Japanese', () => {
@@ -84,5 +89,38 @@ describe('the extension in Japanese', () => {
     expect(text).toMatch(
       /shop\.example と example-checkout\.com のクロスドメイン測定を設定してください。.+への移動で新しい訪問者になりました/,
     );
+  });
+});
+
+describe('goalpost demo --lang ja', () => {
+  let out: string;
+  let run: story.CliRun;
+  let report: Report;
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'goalpost-demo-ja-'));
+    run = await story.runCli(['demo', '--lang', 'ja', '--out', out]);
+    report = story.readReport(out);
+  }, 150_000);
+
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('tells the demo’s story in Japanese, with the counts of the report it wrote', () => {
+    story.expectFinished(run);
+    expect(run.stdout).toContain('このデモでわかること\nクロスドメイン:\n');
+    const thanks = report.goals.find((g) => g.id === 'thanks')!;
+    expect(run.stdout).toContain(
+      `ゴール「${thanks.name}」: コンバージョン ${thanks.sessions} 件（訪問）、ゴール ${thanks.users} 件（ユニークユーザー）、合計 ${thanks.total}`,
+    );
+    const missing = report.findings.find((f) => f.code === 'tag-missing')!;
+    expect(run.stdout).toContain(`${missing.url} から`);
+    expect(run.stdout).toMatch(/\d+\.\d 秒で完了しました。/);
+  });
+
+  it('keeps the report file in the contract’s English, with each finding’s message id and params', () => {
+    const f = report.findings.find((x) => x.code === 'cross-domain-break')!;
+    expect(f.message).toMatch(/^Set up cross-domain tracking for /);
+    expect(f.messageId).toMatch(/^finding_cross_domain/);
+    expect(f.params).toBeTypeOf('object');
   });
 });

@@ -4,6 +4,7 @@
  * for its report — the same messages (surfaces.md) the panel and the tests use, sent from an
  * extension page with chrome.runtime.sendMessage. Optionally screenshots each panel view.
  */
+import type { Lang } from '../i18n/catalogues';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -32,6 +33,8 @@ export interface AuditOptions {
   /** Progress lines ("open …", "click …"). */
   progress?: (line: string) => void;
   extensionDir?: string;
+  /** The browser's UI language, so the panel screenshots speak the report's language (Chromium). */
+  lang?: Lang;
 }
 
 export interface AuditResult {
@@ -124,6 +127,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       headless: opts.headless ?? true,
       extensionDir,
       ...(opts.mapHosts ? { mapHosts: [...opts.mapHosts] } : {}),
+      ...(opts.lang && !firefox ? { lang: opts.lang } : {}),
     });
   } catch (e) {
     throw new AuditError(e instanceof Error ? e.message : String(e));

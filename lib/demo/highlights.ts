@@ -3,6 +3,9 @@
  * report (never assumed), so a change in the engine or the capture shows up here too.
  */
 import type { Report } from '../formats/report';
+import type { Lang } from '../i18n/catalogues';
+import { findingMessage } from '../i18n/finding';
+import { render, renderCount } from '../i18n/render';
 
 export interface Highlights {
   crossDomain: string[];
@@ -11,29 +14,28 @@ export interface Highlights {
   tags: string[];
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-export function demoHighlights(report: Report): Highlights {
+export function demoHighlights(report: Report, lang: Lang = 'en'): Highlights {
   const crossDomain: string[] = [];
   for (const hop of report.hops ?? []) {
+    const where = { from: hop.from, to: hop.to };
     crossDomain.push(
-      hop.linked
-        ? `linked hop ${hop.from} → ${hop.to}${hop.param ? ` (${hop.param})` : ''}: the visitor was carried over`
-        : `cross-domain break ${hop.from} → ${hop.to}: a new visitor started${hop.param ? ` although ${hop.param} was on the URL` : ' (no link parameter on the URL)'}`,
+      hop.param
+        ? render(lang, hop.linked ? 'demo_hop_linked_param' : 'demo_hop_break_param', { ...where, param: hop.param })
+        : render(lang, hop.linked ? 'demo_hop_linked' : 'demo_hop_break', where),
     );
   }
   if (crossDomain.length === 0) {
-    for (const f of report.findings) if (f.code === 'cross-domain-break') crossDomain.push(`cross-domain break: ${f.message}`);
+    for (const f of report.findings) {
+      if (f.code === 'cross-domain-break') crossDomain.push(render(lang, 'demo_break_finding', { message: findingMessage(f, lang) }));
+    }
   }
 
   const experience: string[] = [];
   for (const goal of report.goals) {
     for (const o of goal.occurrences) {
-      if (o.reason === 'before-experience') {
-        experience.push(`goal "${goal.name ?? goal.id}" reached before the experience in visit ${o.session}: not counted`);
-      } else if (o.reason === 'experience-not-displayed') {
-        experience.push(`goal "${goal.name ?? goal.id}" reached in visit ${o.session} without the experience: not counted`);
-      }
+      const params = { goal: goal.name ?? goal.id, visit: o.session };
+      if (o.reason === 'before-experience') experience.push(render(lang, 'demo_goal_before_experience', params));
+      else if (o.reason === 'experience-not-displayed') experience.push(render(lang, 'demo_goal_without_experience', params));
     }
   }
   // Only campaign goals can have these reasons; a counted occurrence of one means "after the experience".
@@ -42,7 +44,7 @@ export function demoHighlights(report: Report): Highlights {
   );
   for (const goal of campaignGoals) {
     for (const o of goal.occurrences) {
-      if (o.counted) experience.push(`goal "${goal.name ?? goal.id}" reached after the experience in visit ${o.session}: counted`);
+      if (o.counted) experience.push(render(lang, 'demo_goal_after_experience', { goal: goal.name ?? goal.id, visit: o.session }));
     }
   }
 
@@ -50,26 +52,33 @@ export function demoHighlights(report: Report): Highlights {
   for (const g of report.goals) {
     if (g.sessions !== g.users || g.total !== g.sessions) {
       counting.push(
-        `goal "${g.name ?? g.id}": ${plural(g.sessions, 'conversion')} (visits), ${plural(g.users, 'goal')} (unique users), total ${g.total}`,
+        render(lang, 'demo_counting', {
+          goal: g.name ?? g.id,
+          conversions: renderCount(lang, g.sessions, 'count_conversion_one', 'count_conversions'),
+          goals: renderCount(lang, g.users, 'count_goal_one', 'count_goals'),
+          total: g.total,
+        }),
       );
     }
   }
 
   const tags: string[] = report.findings
     .filter((f) => f.code === 'tag-missing' || f.code === 'tag-failed' || f.code === 'tag-not-fired-on-goal-page')
-    .map((f) => f.message);
+    .map((f) => findingMessage(f, lang));
 
   return { crossDomain, experience, counting, tags };
 }
 
-export function renderHighlights(h: Highlights): string {
-  const section = (title: string, lines: string[]) =>
-    lines.length ? [`${title}`, ...lines.map((l) => `  - ${l}`)] : [`${title}`, '  - (nothing seen)'];
+export function renderHighlights(h: Highlights, lang: Lang = 'en'): string {
+  const section = (title: string, lines: string[]) => [
+    render(lang, title),
+    ...(lines.length ? lines : [render(lang, 'demo_nothing_seen')]).map((l) => `  - ${l}`),
+  ];
   return [
-    'What this demo shows',
-    ...section('Cross-domain:', h.crossDomain),
-    ...section('Experience before goal:', h.experience),
-    ...section('Conversions vs goals vs total:', h.counting),
-    ...section('Tags:', h.tags),
+    render(lang, 'demo_title'),
+    ...section('demo_section_cross_domain', h.crossDomain),
+    ...section('demo_section_experience', h.experience),
+    ...section('demo_section_counting', h.counting),
+    ...section('demo_section_tags', h.tags),
   ].join('\n');
 }

@@ -82,6 +82,8 @@ describe('in Japanese', () => {
   it('the Tags view: filters, counts and each vendor’s state', () => {
     const { container } = show('tags');
     expect(screen.getByRole('searchbox', { name: 'ヒットを絞り込む' })).toBeTruthy();
+    expect(container.querySelector('.csv-export summary')?.textContent).toBe('CSV を書き出す');
+    expect(container.querySelector('.csv-export button')?.textContent).toBe('ヒットの CSV をダウンロード');
     expect(screen.getByRole('combobox', { name: 'ベンダー' }).textContent).toContain('すべてのベンダー');
     expect(container.querySelector('.tags-view .summary')?.textContent).toMatch(/^リクエスト \d+ 件 · ヒット \d+ 件 · ページ 5 件$/);
     expect([...container.querySelectorAll('.vendor-row')].map((r) => r.textContent).join(' | ')).toMatch(/ヒット \d+ 件を送信/);

@@ -111,6 +111,7 @@ export const audit: Command = {
         ...(flags['map-host'] ? { mapHosts: flags['map-host'] } : {}),
         ...(outDir ? { screenshotsDir: outDir } : {}),
         progress: (line) => io.err(`  ${line}`),
+        lang,
       });
       const written = flags.full ? result.report : boundReport(result.report);
       if (outDir) writeOutputs(outDir, written, result.journey, goals);

@@ -1,6 +1,7 @@
 /** `goalpost demo`: the bundled shop, walked with the extension loaded, explained. */
 import { resolve } from 'node:path';
-import { parseArgs } from '../args';
+import { chooseLang, LANG_FLAG, parseArgs } from '../args';
+import { render } from '../../i18n/render';
 import { UsageError, type CliIO, type Command } from '../command';
 import { displayProblem, ensureExtensionBuilt } from '../../audit/build';
 import { browserFlag } from '../browser-flag';
@@ -14,7 +15,7 @@ import { DEMO_MAP_HOSTS, PAY_HOST, SHOP_HOST } from '../../demo/hosts';
 import { DEMO_STEPS } from '../../demo/journey';
 import { startDemoSite } from '../../demo/site';
 
-const FLAGS = { json: 'boolean', full: 'boolean', headed: 'boolean', out: 'string', browser: 'string' } as const;
+const FLAGS = { json: 'boolean', full: 'boolean', headed: 'boolean', out: 'string', browser: 'string', ...LANG_FLAG } as const;
 
 export const DEFAULT_DEMO_OUT = 'goalpost-out/demo';
 
@@ -36,6 +37,8 @@ Options:
   --headed    show the browser while it walks (needs a display)
   --browser NAME  chromium (default) or firefox (Firefox ESR 128 or later; builds
                   .output/firefox-mv3 when missing)
+  --lang en|ja    language of the printed report and of the panel screenshots (default: the
+                  terminal's locale, else English)
 
 Replay the result later without a browser:
   npm run goalpost -- replay ${DEFAULT_DEMO_OUT}/journey.json --goals ${DEFAULT_DEMO_OUT}/goals.json`;
@@ -52,6 +55,7 @@ export const demo: Command = {
       if (problem) throw new UsageError(`demo: ${problem}`);
     }
     const started = performance.now();
+    const lang = chooseLang(flags.lang, 'demo');
     const browser = browserFlag(flags.browser, 'demo');
     const buildProblem = ensureExtensionBuilt((l) => io.err(l), browser);
     if (buildProblem) {
@@ -73,6 +77,7 @@ export const demo: Command = {
         mapHosts: DEMO_MAP_HOSTS,
         screenshotsDir: outDir,
         progress: (line) => io.err(`  ${line}`),
+        lang,
       });
       const written = flags.full ? result.report : boundReport(result.report);
       writeOutputs(outDir, written, result.journey, DEMO_GOALS);
@@ -80,12 +85,12 @@ export const demo: Command = {
         io.out(JSON.stringify(written, null, 2));
         return 0;
       }
-      io.out(renderAuditReport(result.report));
+      io.out(renderAuditReport(result.report, lang));
       io.out('');
-      io.out(renderHighlights(demoHighlights(result.report)));
+      io.out(renderHighlights(demoHighlights(result.report, lang), lang));
       io.out('');
-      io.out(`Panel screenshots, report.json, journey.json and goals.json: ${outDir}`);
-      io.out(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      io.out(render(lang, 'demo_outputs', { dir: outDir }));
+      io.out(render(lang, 'demo_done', { seconds: ((performance.now() - started) / 1000).toFixed(1) }));
       return 0;
     } catch (e) {
       if (e instanceof AuditError) {
