@@ -40,6 +40,12 @@ if ! goalpost_find_chromium >/dev/null; then
   fi
 fi
 
+# Japanese panels (demo or audit with --lang ja) draw boxes without a Japanese font; IPA Gothic is small.
+if command -v fc-list >/dev/null && [ -z "$(fc-list :lang=ja 2>/dev/null | head -n 1)" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipafont-gothic) >/dev/null 2>&1 \
+    || echo "goalpost: apt could not install fonts-ipafont-gothic; Japanese panel screenshots will show boxes" >&2
+fi
+
 goalpost_find_firefox() {
   for c in "${GOALPOST_FIREFOX:-}" /usr/bin/firefox-esr /usr/bin/firefox; do
     if [ -n "$c" ] && [ -x "$c" ]; then echo "$c"; return 0; fi
