@@ -47,6 +47,8 @@ export class JourneyStore {
   private chain: Promise<unknown> = Promise.resolve();
   /** The queued write that changes made since the last write started will be part of. */
   private nextWrite: Promise<void> | undefined;
+  /** The write deferred changes wait for (see update's `deferMs`), once its timer is set. */
+  private deferredWrite: Promise<void> | undefined;
   private readonly bounds: Bounds;
 
   constructor(
@@ -113,8 +115,12 @@ export class JourneyStore {
    * Applies `fn` to a tab's log; `fn` returns the entries it added or changed. Bounds are
    * enforced after every change; listeners hear about the changed entries still kept. Resolves
    * once the change is in storage (rejects when that write failed: the caller may retry).
+   *
+   * With `deferMs`, the change may wait that long for a write (it joins any write sooner): for
+   * changes nothing could send again anyway (the network's view of a request), which come once
+   * per request of the page and would otherwise cost one write each.
    */
-  async update(tab: number, fn: (log: TabLog) => LogEntry[] | undefined): Promise<LogEntry[]> {
+  async update(tab: number, fn: (log: TabLog) => LogEntry[] | undefined, deferMs = 0): Promise<LogEntry[]> {
     let write: Promise<void> | undefined;
     const kept = await this.serial(async () => {
       const log = await this.load(tab);
@@ -139,7 +145,7 @@ export class JourneyStore {
         const present = new Set(log.entries);
         kept = changed.filter((e) => present.has(e));
       }
-      write = this.commit();
+      write = deferMs > 0 ? this.commitWithin(deferMs) : this.commit();
       if (kept.length > 0) this.opts.onChange?.(tab, kept, log);
       return kept;
     });
@@ -166,6 +172,19 @@ export class JourneyStore {
       write.catch(() => undefined);
     }
     return this.nextWrite;
+  }
+
+  /** A write at most `ms` from now: the queued one if there is one, else one on a timer. */
+  private commitWithin(ms: number): Promise<void> {
+    if (this.nextWrite) return this.nextWrite;
+    if (!this.deferredWrite) {
+      this.deferredWrite = new Promise<void>((resolve) => setTimeout(resolve, ms)).then(() => {
+        this.deferredWrite = undefined;
+        return this.commit();
+      });
+      this.deferredWrite.catch(() => undefined);
+    }
+    return this.deferredWrite;
   }
 
   /** Writes every changed log now. */

@@ -60,31 +60,67 @@ export function newEntry(
   via: LogEntry['via'],
 ): LogEntry {
   const entry: LogEntry = { ev: { ...ev, id: `${tab}:${log.seq++}` } as CapturedEvent, via };
-  const list = waitingOf(log);
+  const w = waitingOf(log);
   log.entries.push(entry);
-  if (via !== 'both') list.push(entry);
+  if (via !== 'both') wait(w, entry);
   return entry;
 }
 
 /**
  * Entries still waiting for the other view, per log (memory only: rebuilt from the entries
- * after a restart). Pairing scans these few instead of the whole log, which a beacon loop
- * would otherwise make quadratic.
+ * after a restart). Requests are filed by URL, so pairing one looks at the few with its URL:
+ * a busy page leaves thousands unpaired (a beacon has no network view; the network keeps
+ * pixels the hook never saw), and scanning them all for every request made pairing quadratic.
+ * Navigations and routes, a few per page, share one list.
  */
-const waiting = new WeakMap<TabLog, LogEntry[]>();
+interface Waiting {
+  requests: Map<string, LogEntry[]>;
+  /** Request entries filed, paired or not; the map is swept when this passes `sweepAt`. */
+  filed: number;
+  sweepAt: number;
+  others: LogEntry[];
+}
 
-function waitingOf(log: TabLog): LogEntry[] {
-  let list = waiting.get(log);
-  if (!list) {
-    list = log.entries.filter((e) => e.via !== 'both');
-    waiting.set(log, list);
+const waiting = new WeakMap<TabLog, Waiting>();
+const MIN_SWEEP = 1_000;
+
+function wait(w: Waiting, entry: LogEntry): void {
+  if (entry.ev.type !== 'request') {
+    w.others.push(entry);
+    return;
   }
-  return list;
+  const list = w.requests.get(entry.ev.url);
+  if (list) list.push(entry);
+  else w.requests.set(entry.ev.url, [entry]);
+  if (++w.filed > w.sweepAt) sweep(w, entry.ev.t);
+}
+
+/** Forgets requests that can no longer pair (paired meanwhile, or too old): amortised, one pass per doubling. */
+function sweep(w: Waiting, t: number): void {
+  let filed = 0;
+  for (const [url, list] of w.requests) {
+    const live = list.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
+    if (live.length === 0) w.requests.delete(url);
+    else w.requests.set(url, live);
+    filed += live.length;
+  }
+  w.filed = filed;
+  w.sweepAt = Math.max(MIN_SWEEP, filed * 2);
+}
+
+function waitingOf(log: TabLog): Waiting {
+  let w = waiting.get(log);
+  if (!w) {
+    w = { requests: new Map(), filed: 0, sweepAt: MIN_SWEEP, others: [] };
+    waiting.set(log, w);
+    for (const e of log.entries) if (e.via !== 'both') wait(w, e);
+  }
+  return w;
 }
 
 /**
- * The oldest (or `newest`) entry seen only by the other view that `accept`s, within the window
- * of `t`.
+ * The oldest (or `newest`) navigation or route seen only by the other view that `accept`s,
+ * within the window of `t`.
  */
 export function findUnpaired(
   log: TabLog,
@@ -93,16 +129,35 @@ export function findUnpaired(
   accept: (e: LogEntry) => boolean,
   newest = false,
 ): LogEntry | undefined {
-  const all = waitingOf(log);
+  const w = waitingOf(log);
   // Forget what can no longer pair (paired meanwhile, or too old).
-  const list = all.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
-  if (list.length !== all.length) waiting.set(log, list);
+  const list = w.others.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
+  if (list.length !== w.others.length) w.others = list;
   let found: LogEntry | undefined;
   for (const e of list) {
     if (e.via === only && Math.abs(e.ev.t - t) <= PAIR_WINDOW_MS && accept(e)) {
       found = e;
       if (!newest) break;
     }
+  }
+  return found;
+}
+
+/** The oldest request to `url` seen only by the other view that `accept`s, within the window of `t`. */
+function findUnpairedRequest(log: TabLog, only: LogEntry['via'], t: number, url: string, accept: (e: LogEntry) => boolean): LogEntry | undefined {
+  const w = waitingOf(log);
+  const list = w.requests.get(url);
+  if (!list) return undefined;
+  let found: LogEntry | undefined;
+  let stale = 0;
+  for (const e of list) {
+    if (e.via === 'both' || e.ev.t < t - PAIR_WINDOW_MS * 2) stale++;
+    else if (!found && e.via === only && Math.abs(e.ev.t - t) <= PAIR_WINDOW_MS && accept(e)) found = e;
+  }
+  if (stale > 0) {
+    const live = list.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
+    if (live.length === 0) w.requests.delete(url);
+    else w.requests.set(url, live);
   }
   return found;
 }
@@ -121,7 +176,8 @@ function requestMatches(e: LogEntry, url: string, method: string): boolean {
 /** Whether the network's view of this hook record is already in the log, waiting for it. */
 export function hasNetPartner(log: TabLog, rec: RequestRecord): boolean {
   return (
-    findUnpaired(log, 'net', rec.t, (e) => requestMatches(e, rec.url, rec.method) && apiMatchesType(rec.api, e.api ?? '')) !== undefined
+    findUnpairedRequest(log, 'net', rec.t, rec.url, (e) => requestMatches(e, rec.url, rec.method) && apiMatchesType(rec.api, e.api ?? '')) !==
+    undefined
   );
 }
 
@@ -132,7 +188,7 @@ export function addHookRequest(
   rec: RequestRecord,
   net?: { requestId: string; type: string; status?: number; error?: string; final: boolean },
 ): LogEntry {
-  const partner = findUnpaired(log, 'net', rec.t, (e) => requestMatches(e, rec.url, rec.method) && apiMatchesType(rec.api, e.api ?? ''));
+  const partner = findUnpairedRequest(log, 'net', rec.t, rec.url, (e) => requestMatches(e, rec.url, rec.method) && apiMatchesType(rec.api, e.api ?? ''));
   if (partner) {
     const ev = partner.ev as RequestEvent & CapturedEvent;
     if (rec.body !== undefined) ev.body = rec.body;
@@ -174,10 +230,11 @@ export function addHookRequest(
  */
 export function addNetRequest(log: TabLog, tab: number, req: NetRequest, keep: boolean): LogEntry | undefined {
   if (!req.redirect) {
-    const partner = findUnpaired(
+    const partner = findUnpairedRequest(
       log,
       'hook',
       req.t,
+      req.url,
       (e) => requestMatches(e, req.url, req.method) && apiMatchesType(e.api ?? '', req.type),
     );
     if (partner) {

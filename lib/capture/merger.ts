@@ -39,31 +39,59 @@ interface Seen {
 
 const RING_SIZE = 2_000;
 
+/**
+ * How long the network's view of a request may wait for a storage write. It comes once per
+ * tracking request and nothing could send it again, so a worker stopped meanwhile loses it
+ * either way; waiting lets one write carry a burst (bench/capture.bench.ts: one `set` for
+ * every two requests of a busy page otherwise, see docs/performance.md).
+ */
+export const NET_WRITE_DELAY_MS = 100;
+
 export interface MergerDeps {
   store: JourneyStore;
   /** Whether a decoder recognises the request (custom endpoints included). */
   recognise(req: { url: string; method: string; body?: string; pageUrl?: string }): boolean;
 }
 
+/** What a hook record and a network request must share to be one request. */
+const sameRequest = (tab: number, url: string, method: string) => `${tab} ${method} ${url}`;
+
 export class Merger {
   private readonly seen = new Map<string, Seen>();
+  /** The ids in `seen` by sameRequest, oldest first: a hook record looks only at its own URL's. */
+  private readonly byRequest = new Map<string, string[]>();
 
   constructor(private readonly deps: MergerDeps) {}
 
   private remember(id: string, s: Seen): void {
-    this.seen.delete(id);
+    this.forget(id);
     this.seen.set(id, s);
+    const key = sameRequest(s.tab, s.url, s.method);
+    const ids = this.byRequest.get(key);
+    if (ids) ids.push(id);
+    else this.byRequest.set(key, [id]);
     if (this.seen.size > RING_SIZE) {
       const oldest = this.seen.keys().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
+      if (oldest !== undefined) this.forget(oldest);
     }
+  }
+
+  private forget(id: string): void {
+    const s = this.seen.get(id);
+    if (!s) return;
+    this.seen.delete(id);
+    const key = sameRequest(s.tab, s.url, s.method);
+    const ids = this.byRequest.get(key);
+    const at = ids?.indexOf(id) ?? -1;
+    if (at >= 0) ids!.splice(at, 1);
+    if (ids?.length === 0) this.byRequest.delete(key);
   }
 
   /** The oldest unkept, unpaired network request matching a hook record. */
   private takeSeen(tab: number, rec: RequestRecord): { requestId: string; s: Seen } | undefined {
-    for (const [requestId, s] of this.seen) {
-      if (s.stored || s.tab !== tab || s.url !== rec.url || s.method !== rec.method) continue;
-      if (Math.abs(s.t - rec.t) > PAIR_WINDOW_MS || !apiMatchesType(rec.api, s.type)) continue;
+    for (const requestId of this.byRequest.get(sameRequest(tab, rec.url, rec.method)) ?? []) {
+      const s = this.seen.get(requestId) as Seen;
+      if (s.stored || Math.abs(s.t - rec.t) > PAIR_WINDOW_MS || !apiMatchesType(rec.api, s.type)) continue;
       return { requestId, s };
     }
     return undefined;
@@ -157,7 +185,7 @@ export class Merger {
       s.stored = true;
       addNetOutcome(log, req.requestId, { ...out, final });
       return [entry];
-    });
+    }, NET_WRITE_DELAY_MS);
   }
 
   /** webNavigation.onHistoryStateUpdated / onReferenceFragmentUpdated for a top-level frame. */

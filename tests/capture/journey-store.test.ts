@@ -179,3 +179,31 @@ describe('journey storage', () => {
     expect(seen).toEqual(['1:1', '1:2']);
   });
 });
+
+describe('deferred writes', () => {
+  it('a deferred change is stored within its delay, and many of them cost one write', async () => {
+    const area = new MemoryArea();
+    const store = new JourneyStore(area);
+    const started = Date.now();
+    // Spread over separate tasks, as webRequest events arrive: each would be its own write if not deferred.
+    const pending: Promise<unknown>[] = [];
+    for (let i = 0; i < 10; i++) {
+      pending.push(store.update(1, (log) => [push(log, 1, i)], 1_000));
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    expect(area.writes).toBe(0);
+    await Promise.all(pending);
+    expect(area.writes).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(990);
+    expect(toJourney(await new JourneyStore(area).read(1)).events).toHaveLength(10);
+  });
+
+  it('an immediate change carries the deferred ones with it', async () => {
+    const area = new MemoryArea();
+    const store = new JourneyStore(area);
+    void store.update(1, (log) => [push(log, 1, 0)], 10_000);
+    await store.update(1, (log) => [push(log, 1, 1)]);
+    expect(area.writes).toBe(1);
+    expect(toJourney(await new JourneyStore(area).read(1)).events).toHaveLength(2);
+  });
+});

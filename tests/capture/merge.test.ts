@@ -242,4 +242,22 @@ describe('merging the hook and network views', () => {
     await second.netOutcome(TAB, '1', { status: 204, final: true });
     expect(toJourney(await store.read(TAB)).events).toEqual([expect.objectContaining({ body: 'en=page_view', status: 204 })]);
   });
+
+  it('pairs a request after thousands of unpaired ones, and still pairs the oldest of identical requests first', async () => {
+    const { merger, events } = setup(() => true);
+    // A beacon storm: the hook sees every beacon, the network view never comes (no beacon completions).
+    const storm = Array.from({ length: 3_000 }, (_, i) => hook({ url: `${COLLECT}&i=${i}`, t: T + i }));
+    for (let i = 0; i < storm.length; i += 500) await merger.capture(TAB, batch(storm.slice(i, i + 500)));
+    const pixel = `${COLLECT}&en=pixel`;
+    await merger.capture(TAB, batch([hook({ api: 'image', url: pixel, method: 'GET', body: undefined, t: T + 3_000 })]));
+    await merger.capture(TAB, batch([hook({ api: 'image', url: pixel, method: 'GET', body: undefined, t: T + 3_001 })]));
+    await merger.netDone(TAB, net('a', { url: pixel, method: 'GET', type: 'image', t: T + 3_002 }), { status: 200 }, false);
+    await merger.netDone(TAB, net('b', { url: pixel, method: 'GET', type: 'image', t: T + 3_003 }), { status: 404 }, false);
+    const pixels = (await events()).filter((e) => e.type === 'request' && e.url === pixel);
+    expect(pixels.map((e) => e.type === 'request' && [e.t, e.status])).toEqual([
+      [T + 3_000, 200],
+      [T + 3_001, 404],
+    ]);
+  });
 });
+
