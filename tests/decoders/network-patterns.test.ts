@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeRequest } from '../../lib/decoders';
-import { compilePatterns, endpointPatterns, matchesTrackingPattern, TRACKING_PATTERNS } from '../../lib/decoders/network-patterns';
+import fc from 'fast-check';
+import {
+  compilePatterns,
+  endpointPatterns,
+  literalOf,
+  matchesTrackingPattern,
+  TRACKING_LITERALS,
+  TRACKING_PATTERNS,
+} from '../../lib/decoders/network-patterns';
 import { moreRequestCases } from './more-vendors-cases';
 import { requestCases } from './request-cases';
 import { wireCases } from './wire-cases';
@@ -95,4 +103,50 @@ describe('tracking network patterns', () => {
     expect(re.test('https://eu.metrics.example/anything')).toBe(true);
     expect(re.test('https://metrics.example/')).toBe(true);
   });
+
+  it('finds a literal of every URL the list covers, so the quick search never skips tracking', () => {
+    const wire = (url: string) => Object.assign(new URL(url), { hash: '' }).href;
+    const covered = requests.map(({ req }) => wire(req.url)).filter(matchesTrackingPattern);
+    expect(covered.length).toBeGreaterThan(150);
+    expect(covered.filter((u) => !TRACKING_LITERALS.test(u))).toEqual([]);
+  });
+
+  it('finds a literal in any URL built to match a pattern (wildcards filled with any text, ports, subdomains)', () => {
+    const filler = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '-', '.', '/', '?', '&', '=', '%', '_', '~'), maxLength: 12 });
+    const fill = (pattern: string, parts: string[], sub: string, port: string) => {
+      const m = /^(\*|https?):\/\/([^/]*)(\/.*)$/.exec(pattern) as RegExpExecArray;
+      const host = m[2] === '*' ? 'any.example' : (m[2] as string).replace(/^\*\./, sub === '' ? '' : `${sub}.`);
+      let i = 0;
+      const path = (m[3] as string).replace(/\*/g, () => (parts[i++] ?? '').replace(/#/g, ''));
+      return `${m[1] === '*' ? 'https' : m[1]}://${host.replace(/[/?]/g, '')}${port}${path}`;
+    };
+    let matched = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TRACKING_PATTERNS),
+        fc.array(filler, { minLength: 4, maxLength: 4 }),
+        fc.constantFrom('', 'www', 'eu.data'),
+        fc.constantFrom('', ':8443'),
+        (pattern, parts, sub, port) => {
+          const url = fill(pattern, parts, sub, port);
+          if (!compilePatterns([pattern]).test(url)) return true;
+          matched++;
+          return TRACKING_LITERALS.test(url);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+    // Most generated URLs do match their pattern, or the property would prove little.
+    expect(matched).toBeGreaterThan(1_000);
+  });
+
+  it.each([
+    ['*://*.vendor.example/*', 'vendor.example'],
+    ['*://*/*hit.xiti*', 'hit.xiti'],
+    ['*://*/g/collect?*', '/g/collect?'],
+    ['https://exact.example/p/*', 'exact.example'],
+  ])('takes the longest literal run of %s', (pattern, literal) => {
+    expect(literalOf(pattern)).toBe(literal);
+  });
 });
+

@@ -2,11 +2,11 @@
  * Which request URLs the hook records: tracking URLs (the decoders' match patterns, the same
  * list webRequest is filtered by) and the goals' custom endpoints, which the relay tells the hook
  * once it has read them. Everything else (the page's images, API calls, fonts) is not recorded,
- * so ordinary traffic costs the page one regular-expression test. Until the relay has spoken
+ * so ordinary traffic costs the page one search for the patterns' literal text. Until the relay has spoken
  * (the first milliseconds of a page) every URL is recorded, as the merger keeps only what
  * matters: a custom endpoint hit early in the page is not lost.
  */
-import { TRACKING_URL } from '../../decoders/network-patterns';
+import { TRACKING_LITERALS, TRACKING_URL } from '../../decoders/network-patterns';
 import type { Channel } from './channel';
 import type { Natives } from './natives';
 
@@ -29,5 +29,6 @@ export function createUrlFilter(n: Natives, channel: Channel): UrlFilter {
     }
   });
 
-  return (url) => matches(TRACKING_URL, url) || custom === undefined || (custom !== null && matches(custom, url));
+  return (url) =>
+    (matches(TRACKING_LITERALS, url) && matches(TRACKING_URL, url)) || custom === undefined || (custom !== null && matches(custom, url));
 }
