@@ -141,10 +141,9 @@ export class JourneyStore {
       if (size > this.bounds.maxBytes || dropped > 0) size = logSize(log);
       this.sizes.set(tab, size);
       let kept = changed;
-      if (dropped > 0) {
-        const present = new Set(log.entries);
-        kept = changed.filter((e) => present.has(e));
-      }
+      // By position (markDirty gave every entry one): a set of the whole log per change cost a
+      // full log's worth of work for every request once the log was full.
+      if (dropped > 0) kept = changed.filter((e) => (this.positions.get(e) ?? -1) >= log.dropped);
       write = deferMs > 0 ? this.commitWithin(deferMs) : this.commit();
       if (kept.length > 0) this.opts.onChange?.(tab, kept, log);
       return kept;
