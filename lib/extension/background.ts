@@ -75,11 +75,9 @@ export function startBackground(browser: Browser): void {
   /**
    * Listens only to tracking URLs (the decoders' patterns plus the goals' custom endpoints):
    * Chromium dispatches each matching request's event to this worker, and that dispatch is what
-   * the page pays for. On a loop of 200 GA4 beacons (bench/capture.bench.ts, median of 31 paired
-   * rounds) listeners on <all_urls> measured 1.25x the plain browser, listeners returning at once
-   * 1.18x, none at all 1.09x. Filtered, and without beacon completions: 1.11–1.13x for tracking
-   * beacons, 1.10–1.15x for beacons to an ordinary URL (three runs each), so what is left is not
-   * this listener's doing.
+   * the page pays for. On a loop of 200 beacons listeners on <all_urls> measured 1.25x the plain
+   * browser, filtered ones about 1.1x; on a page whose traffic is not tracking the worker gets no
+   * event at all (docs/performance.md#capture).
    */
   const listen = (extra: readonly string[]) => {
     const urls = [...TRACKING_PATTERNS, ...extra];
