@@ -134,7 +134,13 @@ interface Measure {
   queued: number;
 }
 
-async function measure(counted: (path: string) => number, p: Page, origin: (h: string) => string, kind: PageKind, tag: string): Promise<Measure> {
+async function measure(
+  counted: (path: string) => number,
+  p: Page,
+  origin: (h: string) => string,
+  kind: PageKind,
+  tag: string,
+): Promise<Measure> {
   const before = counted(kind.path);
   const [total, loop, queued, failed] = (await p.evaluate(busyCall(origin, kind, tag))) as [number, number, number, number];
   if (failed > 0) throw new Error(`${tag}: ${failed} of ${3 * CALLS} requests failed in the page`);
@@ -173,7 +179,10 @@ export async function run(): Promise<{ name: string; baseline: string; ratio: nu
     const counted = counter(server);
     const dirs = (process.env.GOALPOST_BENCH_EXTENSIONS ?? '').split(',').filter(Boolean);
     for (const dir of dirs.length > 0 ? dirs : [undefined]) {
-      subjects.push({ label: dir ? `the build in ${dir}` : 'the extension', launched: await launchWithExtension({ mapHosts: BENCH_HOSTS, extensionDir: dir }) });
+      subjects.push({
+        label: dir ? `the build in ${dir}` : 'the extension',
+        launched: await launchWithExtension({ mapHosts: BENCH_HOSTS, extensionDir: dir }),
+      });
     }
     plain = await launchPlain(BENCH_HOSTS);
     const url = `${server.origin('shop.test')}/bench.html`;

@@ -144,7 +144,13 @@ export function findUnpaired(
 }
 
 /** The oldest request to `url` seen only by the other view that `accept`s, within the window of `t`. */
-function findUnpairedRequest(log: TabLog, only: LogEntry['via'], t: number, url: string, accept: (e: LogEntry) => boolean): LogEntry | undefined {
+function findUnpairedRequest(
+  log: TabLog,
+  only: LogEntry['via'],
+  t: number,
+  url: string,
+  accept: (e: LogEntry) => boolean,
+): LogEntry | undefined {
   const w = waitingOf(log);
   const list = w.requests.get(url);
   if (!list) return undefined;
@@ -176,8 +182,13 @@ function requestMatches(e: LogEntry, url: string, method: string): boolean {
 /** Whether the network's view of this hook record is already in the log, waiting for it. */
 export function hasNetPartner(log: TabLog, rec: RequestRecord): boolean {
   return (
-    findUnpairedRequest(log, 'net', rec.t, rec.url, (e) => requestMatches(e, rec.url, rec.method) && apiMatchesType(rec.api, e.api ?? '')) !==
-    undefined
+    findUnpairedRequest(
+      log,
+      'net',
+      rec.t,
+      rec.url,
+      (e) => requestMatches(e, rec.url, rec.method) && apiMatchesType(rec.api, e.api ?? ''),
+    ) !== undefined
   );
 }
 
@@ -188,7 +199,13 @@ export function addHookRequest(
   rec: RequestRecord,
   net?: { requestId: string; type: string; status?: number; error?: string; final: boolean },
 ): LogEntry {
-  const partner = findUnpairedRequest(log, 'net', rec.t, rec.url, (e) => requestMatches(e, rec.url, rec.method) && apiMatchesType(rec.api, e.api ?? ''));
+  const partner = findUnpairedRequest(
+    log,
+    'net',
+    rec.t,
+    rec.url,
+    (e) => requestMatches(e, rec.url, rec.method) && apiMatchesType(rec.api, e.api ?? ''),
+  );
   if (partner) {
     const ev = partner.ev as RequestEvent & CapturedEvent;
     if (rec.body !== undefined) ev.body = rec.body;

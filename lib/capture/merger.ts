@@ -178,14 +178,18 @@ export class Merger {
     if (out.status !== undefined) s.status = out.status;
     if (out.error !== undefined) s.error = out.error;
     this.remember(req.requestId, s);
-    await this.deps.store.update(tab, (log) => {
-      if (s.stored) return undefined;
-      const entry = addNetRequest(log, tab, { ...req, redirect }, keep);
-      if (!entry) return undefined;
-      s.stored = true;
-      addNetOutcome(log, req.requestId, { ...out, final });
-      return [entry];
-    }, NET_WRITE_DELAY_MS);
+    await this.deps.store.update(
+      tab,
+      (log) => {
+        if (s.stored) return undefined;
+        const entry = addNetRequest(log, tab, { ...req, redirect }, keep);
+        if (!entry) return undefined;
+        s.stored = true;
+        addNetOutcome(log, req.requestId, { ...out, final });
+        return [entry];
+      },
+      NET_WRITE_DELAY_MS,
+    );
   }
 
   /** webNavigation.onHistoryStateUpdated / onReferenceFragmentUpdated for a top-level frame. */

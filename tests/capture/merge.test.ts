@@ -260,4 +260,3 @@ describe('merging the hook and network views', () => {
     ]);
   });
 });
-

@@ -149,4 +149,3 @@ describe('tracking network patterns', () => {
     expect(literalOf(pattern)).toBe(literal);
   });
 });
-
