@@ -3,11 +3,13 @@
  * the page's renderer (the page, the hook in the page's world and the relay in its isolated
  * world all run on that one thread) and of the extension's service worker while the page fires
  * its calls, summed by self time per script and per function. Not part of `npm run bench`:
- * `node --import tsx bench/capture-profile.ts [tracking|non-tracking] [extension dir]`.
+ * `node --import tsx bench/capture-profile.ts [tracking|non-tracking] [extension dir | plain]`
+ * (`plain`: the same page in Chromium without the extension, for comparison).
  */
 import type { CDPSession, Page } from 'puppeteer-core';
 import { launchWithExtension } from '../lib/browser/chromium';
 import { startSiteServer } from '../lib/browser/site-server';
+import { launchPlain } from '../e2e/support/extension';
 import { BENCH_HOSTS, BENCH_PAGES, benchHandlers, busyCall } from './capture.bench';
 
 interface ProfileNode {
@@ -59,34 +61,39 @@ async function profiled<T>(sessions: CDPSession[], work: () => Promise<T>): Prom
 }
 
 const which = process.argv[2] === 'non-tracking' ? BENCH_PAGES[1] : BENCH_PAGES[0];
+const plain = process.argv[3] === 'plain';
 const server = await startSiteServer(benchHandlers());
-const launched = await launchWithExtension({ mapHosts: BENCH_HOSTS, extensionDir: process.argv[3] });
+const launched = plain ? undefined : await launchWithExtension({ mapHosts: BENCH_HOSTS, extensionDir: process.argv[3] });
+const browser = launched?.browser ?? (await launchPlain(BENCH_HOSTS));
 try {
-  const page: Page = await launched.browser.newPage();
+  const page: Page = await browser.newPage();
   await page.goto(`${server.origin('shop.test')}/bench.html`, { waitUntil: 'load' });
-  const worker = await launched.worker();
+  const worker = await launched?.worker();
   const call = (tag: string) => page.evaluate(busyCall(server.origin.bind(server), which, tag));
   await call('warm');
   await new Promise((r) => setTimeout(r, 1_000));
   // How often the background writes storage (and with GOALPOST_PROFILE_SIZES=1 how much, which
   // serialises every write twice and so inflates the worker's profile).
   const sizes = process.env.GOALPOST_PROFILE_SIZES === '1';
-  await worker.evaluate(`(() => {
+  await worker?.evaluate(`(() => {
     const area = chrome.storage.session, set = area.set.bind(area);
     globalThis.__writes = { calls: 0, chars: 0 };
     area.set = (items, ...rest) => { __writes.calls++; if (${sizes}) __writes.chars += JSON.stringify(items).length; return set(items, ...rest); };
   })()`);
-  const [pageProfile, workerProfile] = await profiled([await page.createCDPSession(), await worker.client], async () => {
+  const sessions = [await page.createCDPSession(), ...(worker ? [worker.client] : [])];
+  const [pageProfile, workerProfile] = await profiled(sessions, async () => {
     const [total, loop] = (await call('profiled')) as [number, number];
     console.log(`${which.name}: ${total.toFixed(0)} ms until every answer, ${loop.toFixed(0)} ms in the calls`);
     // The background's batched writes finish after the page's last answer.
     await new Promise((r) => setTimeout(r, 1_000));
   });
-  const writes = (await worker.evaluate('__writes')) as { calls: number; chars: number };
-  console.log(`storage.session.set: ${writes.calls} calls${sizes ? `, ${(writes.chars / 1e6).toFixed(1)} MB of JSON` : ''}`);
-  summarise(pageProfile!, 'page renderer (page, hook, relay)');
-  summarise(workerProfile!, 'service worker');
+  summarise(pageProfile!, plain ? 'page renderer, no extension' : 'page renderer (page, hook, relay)');
+  if (worker && workerProfile) {
+    const writes = (await worker.evaluate('__writes')) as { calls: number; chars: number };
+    console.log(`storage.session.set: ${writes.calls} calls${sizes ? `, ${(writes.chars / 1e6).toFixed(1)} MB of JSON` : ''}`);
+    summarise(workerProfile, 'service worker');
+  }
 } finally {
-  await launched.close();
+  await (launched ?? { close: () => browser.close() }).close();
   await server.close();
 }
