@@ -27,7 +27,7 @@ const CALLS = 1_000;
 /** Rounds fired in one task; the next burst waits for this one's answers. */
 const BURST = 100;
 /** Paired rounds per page (GOALPOST_BENCH_PAIRS overrides, for quicker looks while working). */
-const PAIRS = Number(process.env.GOALPOST_BENCH_PAIRS) || 11;
+const PAIRS = Number(process.env.GOALPOST_BENCH_PAIRS) || 9;
 /** Longer than the store's write delay (200 ms) plus the write itself. */
 const SETTLE_MS = 400;
 const THIRD_PARTY = 'collect.tracker.test';
