@@ -84,6 +84,9 @@ interface Waiting {
 const waiting = new WeakMap<TabLog, Waiting>();
 const MIN_SWEEP = 1_000;
 
+/** Whether a waiting entry can still pair with a view from time `t` (not paired meanwhile, not too old). */
+const canPair = (e: LogEntry, t: number): boolean => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2;
+
 function wait(w: Waiting, entry: LogEntry): void {
   if (entry.ev.type !== 'request') {
     w.others.push(entry);
@@ -99,7 +102,7 @@ function wait(w: Waiting, entry: LogEntry): void {
 function sweep(w: Waiting, t: number): void {
   let filed = 0;
   for (const [url, list] of w.requests) {
-    const live = list.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
+    const live = list.filter((e) => canPair(e, t));
     if (live.length === 0) w.requests.delete(url);
     else w.requests.set(url, live);
     filed += live.length;
@@ -130,8 +133,7 @@ export function findUnpaired(
   newest = false,
 ): LogEntry | undefined {
   const w = waitingOf(log);
-  // Forget what can no longer pair (paired meanwhile, or too old).
-  const list = w.others.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
+  const list = w.others.filter((e) => canPair(e, t));
   if (list.length !== w.others.length) w.others = list;
   let found: LogEntry | undefined;
   for (const e of list) {
@@ -157,11 +159,11 @@ function findUnpairedRequest(
   let found: LogEntry | undefined;
   let stale = 0;
   for (const e of list) {
-    if (e.via === 'both' || e.ev.t < t - PAIR_WINDOW_MS * 2) stale++;
+    if (!canPair(e, t)) stale++;
     else if (!found && e.via === only && Math.abs(e.ev.t - t) <= PAIR_WINDOW_MS && accept(e)) found = e;
   }
   if (stale > 0) {
-    const live = list.filter((e) => e.via !== 'both' && e.ev.t >= t - PAIR_WINDOW_MS * 2);
+    const live = list.filter((e) => canPair(e, t));
     if (live.length === 0) w.requests.delete(url);
     else w.requests.set(url, live);
   }
