@@ -7,12 +7,12 @@ import type { CustomEndpoint } from '../formats/goals';
 import { findEndpoint } from './endpoints';
 import { decodeGeneric, GENERIC_ID } from './generic';
 import { pushDecoders, requestDecoders } from './registry';
-import type { Decoded, PushDecoder, RawPush, RawRequest, RequestDecoder } from './types';
+import type { Decoded, DecodeOptions, PushDecoder, RawPush, RawRequest, RequestDecoder } from './types';
 import { decoded } from './util/decoded';
 import { limitBody } from './util/body';
 import { binaryBodyText } from './util/binary-body';
 
-export type { Decoded, DecodedParam, RawPush, RawRequest } from './types';
+export type { Decoded, DecodedParam, DecodeOptions, RawPush, RawRequest } from './types';
 export { checkEndpoints } from './endpoints';
 
 export interface DecoderInfo {
@@ -44,9 +44,9 @@ function failed(d: RequestDecoder | PushDecoder, err: unknown): Decoded {
 }
 
 /** Runs `d` on the request; merges the guard's problems; never throws. */
-function run(d: RequestDecoder, url: URL, req: RawRequest, pre: string[]): Decoded {
+function run(d: RequestDecoder, url: URL, req: RawRequest, pre: string[], options?: DecodeOptions): Decoded {
   try {
-    const out = d.decode(url, req);
+    const out = d.decode(url, req, options);
     if (pre.length > 0) out.problems = [...pre, ...(out.problems ?? [])];
     return out;
   } catch (err) {
@@ -68,7 +68,7 @@ function safeMatch(d: RequestDecoder, url: URL, req: RawRequest): boolean {
  * Decodes a captured request: custom endpoints first (a known decoder id or the generic
  * decoder), then the registry in order. Null when the URL does not parse or nobody claims it.
  */
-export function decodeRequest(req: RawRequest, endpoints?: readonly CustomEndpoint[]): Decoded | null {
+export function decodeRequest(req: RawRequest, endpoints?: readonly CustomEndpoint[], options?: DecodeOptions): Decoded | null {
   if (typeof req !== 'object' || req === null) return null;
   const url = parseUrl(req.url);
   if (!url) return null;
@@ -94,10 +94,10 @@ export function decodeRequest(req: RawRequest, endpoints?: readonly CustomEndpoi
       }
     }
     const named = requestDecoders.find((d) => d.id === endpoint.decoder);
-    if (named) return run(named, url, clean, pre);
+    if (named) return run(named, url, clean, pre, options);
   }
   for (const d of requestDecoders) {
-    if (safeMatch(d, url, clean)) return run(d, url, clean, pre);
+    if (safeMatch(d, url, clean)) return run(d, url, clean, pre, options);
   }
   return null;
 }

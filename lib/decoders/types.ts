@@ -54,7 +54,16 @@ export interface RequestDecoder {
   name: string;
   /** Cheap test on the parsed URL; must not throw. */
   match(url: URL, req: RawRequest): boolean;
-  decode(url: URL, req: RawRequest): Decoded;
+  decode(url: URL, req: RawRequest, options?: DecodeOptions): Decoded;
+}
+
+export interface DecodeOptions {
+  /**
+   * False when only the hits and problems are wanted (a replay, which decodes hundreds of
+   * thousands of requests and never shows their fields): a decoder may then leave `params`
+   * empty. Everything else it returns is the same.
+   */
+  labels?: boolean;
 }
 
 /** A page API push (dataLayer.push, lpTag.sdes.push, _pt_sp_2.push, …). */

@@ -2,7 +2,7 @@
  * Journey events to the engine's hit stream: `hit` events as they are, requests and pushes
  * through the vendor decoders. A request that did not reach the vendor makes undelivered hits.
  */
-import { decodePush, decodeRequest, type Decoded, type RawRequest } from '../decoders/index';
+import { decodePush, decodeRequest, type Decoded, type DecodeOptions, type RawRequest } from '../decoders/index';
 import type { CustomEndpoint } from '../formats/goals';
 import type { FindingText } from './findings';
 import type { HitBody, HitEvent, PushEvent, RequestEvent } from '../formats/journey';
@@ -84,6 +84,9 @@ function validBodies(decoded: Decoded | null): HitBody[] {
   return decoded.hits.filter((h) => h && typeof h === 'object' && typeof h.vendor === 'string' && typeof h.kind === 'string');
 }
 
+/** The engine reads a decoding's hits and problems, never the fields labelled for the panel. */
+const HITS_ONLY: DecodeOptions = { labels: false };
+
 export function requestHits(
   req: RequestEvent,
   endpoints: readonly CustomEndpoint[] | undefined,
@@ -95,7 +98,7 @@ export function requestHits(
   const method = req.method ? req.method.toUpperCase() : 'GET';
   const raw: RawRequest = req.body === undefined ? { url: req.url, method } : { url: req.url, method, body: req.body };
   if (req.bodyEncoding !== undefined) raw.bodyEncoding = req.bodyEncoding;
-  const decoded = safe(() => decodeRequest(req.pageUrl === undefined ? raw : { ...raw, pageUrl: req.pageUrl }, endpoints));
+  const decoded = safe(() => decodeRequest(req.pageUrl === undefined ? raw : { ...raw, pageUrl: req.pageUrl }, endpoints, HITS_ONLY));
   if (!decoded) {
     onDecoded?.(null, []);
     return [];

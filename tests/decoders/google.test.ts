@@ -184,3 +184,23 @@ describe('Consent Mode', () => {
     expect(d.hits[0]).toMatchObject({ vendor: 'google-ads', kind: 'pageview', consent: { ads: 'granted', analytics: 'granted' } });
   });
 });
+
+describe('a hits-only decoding (labels: false) is the same decoding without the panel fields', () => {
+  it.each([
+    ['a page view', `https://www.google-analytics.com/g/collect?${GA4}&en=page_view`, undefined],
+    ['unreadable consent, whose problems stay', `https://www.google-analytics.com/g/collect?${GA4}&en=page_view&gcs=X9&gcd=zz`, undefined],
+    ['a cookieless ping', `https://www.google-analytics.com/g/collect?${GA4}&en=page_view&gcs=G100`, undefined],
+    ['a purchase with items', `https://www.google-analytics.com/g/collect?${GA4}&en=purchase&cu=EUR&pr1=idSKU1~nmShoe~pr10~qt2`, undefined],
+    ['a batch', `https://shop.example/gw/g/c?${GA4}`, 'en=page_view\nen=scroll&epn.percent_scrolled=90'],
+    ['GA4 on a Universal Analytics path', `https://www.google-analytics.com/collect?${GA4}&en=page_view`, undefined],
+    ['no event name', `https://www.google-analytics.com/g/collect?${GA4}`, undefined],
+  ])('%s', (_name, url, body) => {
+    const req = body === undefined ? { url, method: 'GET' } : { url, method: 'POST', body };
+    const full = decodeRequest(req)!;
+    const hitsOnly = decodeRequest(req, undefined, { labels: false })!;
+    expect(full.params.length).toBeGreaterThan(0);
+    expect(hitsOnly.params).toEqual([]);
+    expect(hitsOnly).toEqual({ ...full, params: [] });
+    expect(decodeRequest(req, undefined, { labels: true })).toEqual(full);
+  });
+});

@@ -13,7 +13,7 @@
  * dl, dr, dt, en, ep.*, epn.*, up.*, cu, pr1…, gcs, gcd).
  */
 import type { HitBody } from '../../formats/journey';
-import type { Decoded, DecodedParam, RawRequest, RequestDecoder } from '../types';
+import type { Decoded, DecodedParam, DecodeOptions, RawRequest, RequestDecoder } from '../types';
 import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { consentParams, hitConsent } from './google-consent';
 import { Fields, parseQuery, urlFields } from '../util/fields';
@@ -180,25 +180,31 @@ export function decodeGa4Like(
   name: string,
   vendor: string,
   label: (event: string) => string = ga4Label,
+  options: DecodeOptions = {},
 ): Decoded {
   const problems: string[] = [];
   const shared = urlFields(url, problems);
   const lines = bodyLines(req.body, problems);
   const hitsFields = lines.length === 0 ? [shared] : lines.map((l) => overlay(l, shared));
   const hits = hitsFields.flatMap((f) => ga4Hits(f, req, vendor));
-  const params = [...describe(shared, DICT), ...itemParams(shared, '')];
-  lines.forEach((line, i) => {
-    const keyed = lines.length > 1 ? line.pairs.map(([k, v]) => [batchKey(k, i), v] as const) : line.pairs;
-    params.push(
-      ...describe(new Fields([...keyed]), DICT).map((p) => ({ ...p, group: lines.length > 1 ? `Hit ${i + 1}` : (p.group ?? 'Other') })),
-    );
-    params.push(...itemParams(line, lines.length > 1 ? `[${i}]` : ''));
-  });
+  const labels = options.labels !== false;
+  const params = labels ? [...describe(shared, DICT), ...itemParams(shared, '')] : [];
+  if (labels) {
+    lines.forEach((line, i) => {
+      const keyed = lines.length > 1 ? line.pairs.map(([k, v]) => [batchKey(k, i), v] as const) : line.pairs;
+      params.push(
+        ...describe(new Fields([...keyed]), DICT).map((p) => ({ ...p, group: lines.length > 1 ? `Hit ${i + 1}` : (p.group ?? 'Other') })),
+      );
+      params.push(...itemParams(line, lines.length > 1 ? `[${i}]` : ''));
+    });
+  }
   const events = hitsFields.map((f) => f.first('en') ?? f.get('t')).filter((e): e is string => !!e);
   const gcs = shared.get('gcs') ?? lines.find((l) => l.has('gcs'))?.get('gcs');
   const gcd = shared.get('gcd') ?? lines.find((l) => l.has('gcd'))?.get('gcd');
-  params.push(...consentParams(gcs, gcd, problems));
-  if (analyticsDenied(gcs)) {
+  // Read even without labels: the consent fields may add problems, which are part of the decoding.
+  const consent = consentParams(gcs, gcd, problems);
+  if (labels) params.push(...consent);
+  if (labels && analyticsDenied(gcs)) {
     params.push(param('gcs.analytics', 'Analytics storage', "denied: cookieless ping, client id not the visitor's", 'Consent'));
   }
   if (hits.length === 0) problems.push('No event name (en) in this request, so it yields no hit.');
@@ -234,5 +240,5 @@ export const ga4: RequestDecoder = {
     if (/^\/g\/collect\/?$/.test(url.pathname)) return url.hostname !== 'stats.g.doubleclick.net';
     return !UA_PATH.test(url.pathname) && looksLikeGa4(url, req.body);
   },
-  decode: (url, req) => decodeGa4Like(url, req, GA4_ID, NAME, GA4_ID),
+  decode: (url, req, options) => decodeGa4Like(url, req, GA4_ID, NAME, GA4_ID, ga4Label, options),
 };

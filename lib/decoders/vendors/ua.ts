@@ -7,7 +7,7 @@
  * says `v=1` and a `UA-` property, so other vendors' `/collect` endpoints are not claimed.
  */
 import type { HitBody } from '../../formats/journey';
-import type { Decoded, RawRequest, RequestDecoder } from '../types';
+import type { Decoded, DecodeOptions, RawRequest, RequestDecoder } from '../types';
 import { decoded, hit, pageOf, transactionHit } from '../util/decoded';
 import { type Fields, urlFields } from '../util/fields';
 import { hostIn } from '../util/match';
@@ -97,14 +97,14 @@ const LABELS: Record<string, string> = {
   screenview: 'Screen View',
 };
 
-function decodeUa(url: URL, req: RawRequest): Decoded {
+function decodeUa(url: URL, req: RawRequest, options?: DecodeOptions): Decoded {
   const problems: string[] = [];
   const shared = urlFields(url, problems);
   const lines = bodyLines(req.body, problems);
   const all = lines.length === 0 ? [shared] : lines.map((l) => shared.concat(l));
   // A v=2 (GA4) payload sent to a UA path: read it as GA4, still reported by this decoder.
   if (all.some((f) => f.get('v') === '2' || f.has('en'))) {
-    return decodeGa4Like(url, req, UA_ID, NAME, 'ga4', (e) => e.replace(/_/g, ' '));
+    return decodeGa4Like(url, req, UA_ID, NAME, 'ga4', (e) => e.replace(/_/g, ' '), options);
   }
   const hits = all.flatMap((f) => uaHits(f, req));
   const params = [...describe(shared, DICT), ...lines.flatMap((l) => describe(l, DICT))];
