@@ -66,6 +66,9 @@ export interface DecodeOptions {
   labels?: boolean;
 }
 
+/** Hits and problems only (a replay, or recognising a request): no labelled fields. */
+export const HITS_ONLY: DecodeOptions = { labels: false };
+
 /** A page API push (dataLayer.push, lpTag.sdes.push, _pt_sp_2.push, …). */
 export interface RawPush {
   target: string;

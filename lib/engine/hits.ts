@@ -2,7 +2,8 @@
  * Journey events to the engine's hit stream: `hit` events as they are, requests and pushes
  * through the vendor decoders. A request that did not reach the vendor makes undelivered hits.
  */
-import { decodePush, decodeRequest, type Decoded, type DecodeOptions, type RawRequest } from '../decoders/index';
+import { decodePush, decodeRequest, type Decoded, type RawRequest } from '../decoders/index';
+import { HITS_ONLY } from '../decoders/types';
 import type { CustomEndpoint } from '../formats/goals';
 import type { FindingText } from './findings';
 import type { HitBody, HitEvent, PushEvent, RequestEvent } from '../formats/journey';
@@ -85,7 +86,6 @@ function validBodies(decoded: Decoded | null): HitBody[] {
 }
 
 /** The engine reads a decoding's hits and problems, never the fields labelled for the panel. */
-const HITS_ONLY: DecodeOptions = { labels: false };
 
 export function requestHits(
   req: RequestEvent,

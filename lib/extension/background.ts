@@ -7,6 +7,7 @@ import type { browser as extensionApi } from 'wxt/browser';
 
 type Browser = typeof extensionApi;
 import { decodeRequest } from '../decoders';
+import { HITS_ONLY } from '../decoders/types';
 import { endpointPatterns, TRACKING_PATTERNS } from '../decoders/network-patterns';
 import type { CustomEndpoint } from '../formats/goals';
 import { replay } from '../engine';
@@ -51,7 +52,8 @@ export function startBackground(browser: Browser): void {
     onChange: (tab, changed, log) => hub?.changed(tab, changed, log),
   });
   hub = new PanelHub({ read: (tabId) => store.read(tabId), goals: () => goals.get() });
-  const merger = new Merger({ store, recognise: (req) => decodeRequest(req, endpoints) !== null });
+  // Only whether a decoder claims the request matters here, not the fields the panel shows.
+  const merger = new Merger({ store, recognise: (req) => decodeRequest(req, endpoints, HITS_ONLY) !== null });
 
   const done = (d: RequestDetails, out: { status?: number; error?: string }, redirected: boolean) => {
     if (ownRequest(d)) return;
