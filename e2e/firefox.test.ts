@@ -1,24 +1,9 @@
-/**
- * Firefox as a tested target: the built firefox-mv3 add-on in Firefox ESR, driven over WebDriver
- * BiDi, with the same capture page, the panel and the demo walk the Chromium tests use.
- *
- * What differs in Firefox and what this file expects there:
- * - the background is an event page, not a service worker (no worker to stop here);
- * - `webRequest` types a beacon `beacon` (Chromium: `ping`) and, as in Chromium, gives no body for
- *   it: the page hook is what records the body, so the journey is the same;
- * - host names are mapped with preferences, all to 127.0.0.1 (no per-host "unreachable" rule);
- * - the add-on's host permission is an MV3 opt-in in Firefox, granted here as a user would.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../lib/browser/chromium';
 import { openExtensionPage } from '../lib/browser/extension-page';
 import { launchFirefoxWithExtension } from '../lib/browser/firefox';
 import type { SiteServer } from '../lib/browser/site-server';
-import type { Report } from '../lib/formats/report';
 import { CAPTURE_PATHS, capturePageRecorded, ExtensionClient, pushesOf, requestsTo, visit } from './support/extension';
 import * as story from './support/demo-story';
 import { startFixtureSites } from './support/sites';
@@ -85,26 +70,23 @@ describe('Firefox: capture and the panel', () => {
 });
 
 describe('Firefox: goalpost demo --browser firefox', () => {
-  let out: string;
-  let run: story.CliRun;
-  let report: Report;
+  let demo: story.DemoRun;
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'goalpost-demo-firefox-'));
-    run = await story.runCli(['demo', '--browser', 'firefox', '--out', out]);
-    report = story.readReport(out);
+    demo = await story.runDemo(['--browser', 'firefox']);
   }, 150_000);
 
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => story.removeDemo(demo));
 
   it('finishes with exit code 0 and says which browser walked it', () => {
-    story.expectFinished(run);
-    expect(run.stderr).toMatch(/walking it in Firefox/);
+    story.expectFinished(demo.run);
+    expect(demo.run.stderr).toMatch(/walking it in Firefox/);
   });
-  it('names the cross-domain break and the linked hop', () => story.expectCrossDomainStory(report, run.stdout));
-  it('gives the experience-before-goal verdict both ways', () => story.expectExperienceStory(report, run.stdout));
-  it('shows conversions, goals and total differing for the thanks page', () => story.expectCountingStory(report, run.stdout));
-  it('finds the page whose tags are missing and the repeated order id', () => story.expectTagStory(report, run.stdout));
-  it("delivers the shop's SDEs in LivePerson's reports and counts the purchase from them", () => story.expectLivePersonStory(out, report));
-  it('writes the panel screenshots and the files to replay it', () => story.expectOutputs(out, run.stdout));
+  it('names the cross-domain break and the linked hop', () => story.expectCrossDomainStory(demo.report, demo.run.stdout));
+  it('gives the experience-before-goal verdict both ways', () => story.expectExperienceStory(demo.report, demo.run.stdout));
+  it('shows conversions, goals and total differing for the thanks page', () => story.expectCountingStory(demo.report, demo.run.stdout));
+  it('finds the page whose tags are missing and the repeated order id', () => story.expectTagStory(demo.report, demo.run.stdout));
+  it("delivers the shop's SDEs in LivePerson's reports and counts the purchase from them", () =>
+    story.expectLivePersonStory(demo.out, demo.report));
+  it('writes the panel screenshots and the files to replay it', () => story.expectOutputs(demo.out, demo.run.stdout));
 });

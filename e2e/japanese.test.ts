@@ -1,13 +1,3 @@
-/**
- * The built extension in a Chromium asked for Japanese: the browser loads both `_locales`
- * catalogues (it refuses an extension whose messages.json is malformed), names the extension
- * from the Japanese one, and the popup and panel speak Japanese over the demo shop's real
- * recording. (The extension's locale follows the asked-for language even in a Chromium that
- * ships only its English UI, as Debian's does without chromium-l10n.)
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendFromExtensionPage } from '../lib/browser/extension-page';
@@ -16,7 +6,6 @@ import { DEMO_GOALS } from '../lib/demo/goals';
 import { DEMO_MAP_HOSTS } from '../lib/demo/hosts';
 import { DEMO_STEPS } from '../lib/demo/journey';
 import { startDemoSite, type DemoSite } from '../lib/demo/site';
-import type { Report } from '../lib/formats/report';
 import * as story from './support/demo-story';
 import { walk } from './support/panel-walk';
 
@@ -93,32 +82,28 @@ describe('the extension in Japanese', () => {
 });
 
 describe('goalpost demo --lang ja', () => {
-  let out: string;
-  let run: story.CliRun;
-  let report: Report;
+  let demo: story.DemoRun;
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'goalpost-demo-ja-'));
-    run = await story.runCli(['demo', '--lang', 'ja', '--out', out]);
-    report = story.readReport(out);
+    demo = await story.runDemo(['--lang', 'ja']);
   }, 150_000);
 
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => story.removeDemo(demo));
 
   it('tells the demo’s story in Japanese, with the counts of the report it wrote', () => {
-    story.expectFinished(run);
-    expect(run.stdout).toContain('このデモでわかること\nクロスドメイン:\n');
-    const thanks = report.goals.find((g) => g.id === 'thanks')!;
-    expect(run.stdout).toContain(
+    story.expectFinished(demo.run);
+    expect(demo.run.stdout).toContain('このデモでわかること\nクロスドメイン:\n');
+    const thanks = demo.report.goals.find((g) => g.id === 'thanks')!;
+    expect(demo.run.stdout).toContain(
       `ゴール「${thanks.name}」: コンバージョン ${thanks.sessions} 件（訪問）、ゴール ${thanks.users} 件（ユニークユーザー）、合計 ${thanks.total}`,
     );
-    const missing = report.findings.find((f) => f.code === 'tag-missing')!;
-    expect(run.stdout).toContain(`${missing.url} から`);
-    expect(run.stdout).toMatch(/\d+\.\d 秒で完了しました。/);
+    const missing = demo.report.findings.find((f) => f.code === 'tag-missing')!;
+    expect(demo.run.stdout).toContain(`${missing.url} から`);
+    expect(demo.run.stdout).toMatch(/\d+\.\d 秒で完了しました。/);
   });
 
   it('keeps the report file in the contract’s English, with each finding’s message id and params', () => {
-    const f = report.findings.find((x) => x.code === 'cross-domain-break')!;
+    const f = demo.report.findings.find((x) => x.code === 'cross-domain-break')!;
     expect(f.message).toMatch(/^Set up cross-domain tracking for /);
     expect(f.messageId).toMatch(/^finding_cross_domain/);
     expect(f.params).toBeTypeOf('object');

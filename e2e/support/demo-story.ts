@@ -5,7 +5,8 @@
  * files to replay it. Shared by the Chromium and the Firefox demo tests.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { DEMO_ENGAGEMENT } from '../../lib/demo/liveperson';
@@ -32,6 +33,28 @@ export function runCli(args: string[]): Promise<CliRun> {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => done({ code, stdout, stderr, ms: Date.now() - started }));
   });
+}
+
+/** One `goalpost demo` run with its flags, into a fresh folder, and the report it wrote there. */
+export interface DemoRun {
+  run: CliRun;
+  out: string;
+  report: Report;
+}
+
+export async function runDemo(flags: readonly string[] = []): Promise<DemoRun> {
+  const out = mkdtempSync(join(tmpdir(), 'goalpost-demo-'));
+  try {
+    const run = await runCli(['demo', ...flags, '--out', out]);
+    return { run, out, report: readReport(out) };
+  } catch (e) {
+    removeDemo({ out });
+    throw e;
+  }
+}
+
+export function removeDemo(demo: Pick<DemoRun, 'out'> | undefined): void {
+  if (demo) rmSync(demo.out, { recursive: true, force: true });
 }
 
 export function expectFinished(run: CliRun): void {
