@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { PanelStore } from '../lib/panel/store';
 import type { Lang } from '../lib/i18n/catalogues';
 import { LangContext, useT } from '../lib/i18n/context';
+import { countText } from '../lib/i18n/render';
 import { droppedNotice } from '../lib/panel/dropped';
 import { DiagnoseView } from './DiagnoseView';
 import { EditorView } from './EditorView';
@@ -49,7 +50,7 @@ function Header({ store }: { store: PanelStore }) {
         </>
       ) : (
         <span class="muted" aria-live="polite">
-          {status} · {t(live.events.length === 1 ? 'count_event_one' : 'count_events', { n: live.events.length })}
+          {status} · {countText(t, live.events.length, 'count_event_one', 'count_events')}
         </span>
       )}
       <span class="spacer" />

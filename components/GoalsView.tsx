@@ -1,6 +1,6 @@
 /** Goals: conversions (sessions), goals (users) and total side by side, with every occurrence. */
 import { useLang, useT } from '../lib/i18n/context';
-import { renderCount } from '../lib/i18n/render';
+import { countText } from '../lib/i18n/render';
 import { clock, shortUrl } from '../lib/panel/format';
 import { campaignTimelines, experienceOf, explainCounts, OCCURRENCE_REASON } from '../lib/panel/goals';
 import type { Occurrence, Report, ReportGoal } from '../lib/formats/report';
@@ -166,7 +166,7 @@ export function GoalsView() {
                   sessions: g.sessions,
                   users: g.users,
                   total: g.total,
-                  occurrences: renderCount(lang, g.occurrences.length, 'count_occurrence_one', 'count_occurrences'),
+                  occurrences: countText(t, g.occurrences.length, 'count_occurrence_one', 'count_occurrences'),
                 })}
               </span>
               {why && <div class="explain">{why}</div>}

@@ -1,7 +1,7 @@
 /** The toolbar popup: the active tab's status at a glance and a way into the full panel. */
 import type { PanelStore } from '../lib/panel/store';
 import type { Lang } from '../lib/i18n/catalogues';
-import { translator } from '../lib/i18n/render';
+import { countText, translator } from '../lib/i18n/render';
 
 /** English says "1 error" and "2 errors": a whole phrase per case. */
 const PROBLEM_COUNTS = {
@@ -34,7 +34,7 @@ export function popupSummary(store: PanelStore) {
 export function Popup({ store, panelUrl, lang = 'en' }: { store: PanelStore; panelUrl: string; lang?: Lang }) {
   const t = translator(lang);
   const s = popupSummary(store);
-  const hits = (n: number) => t(n === 1 ? 'count_hit_one' : 'count_hits', { n });
+  const hits = (n: number) => countText(t, n, 'count_hit_one', 'count_hits');
   const problems = { errors: s.errors, warnings: s.warnings };
   const ready = store.live.value.ready;
   return (

@@ -1,6 +1,7 @@
 /** Sessions: visitors and visits per browser, why each visit started, and the cross-domain hops. */
 import { useMemo } from 'preact/hooks';
 import { useLang, useT } from '../lib/i18n/context';
+import { countText } from '../lib/i18n/render';
 import { clock, dateTime } from '../lib/panel/format';
 import { buildLanes, sessionLength, type Lane, type LaneItem } from '../lib/panel/sessions';
 import { usePanel } from './platform';
@@ -40,8 +41,8 @@ function Item({ item }: { item: LaneItem }) {
           </span>
           <span class="muted">
             {t('sessions_hits_pages', {
-              hits: t(hits === 1 ? 'count_hit_one' : 'count_hits', { n: hits }),
-              pages: t(pages === 1 ? 'count_page_one' : 'count_pages', { n: pages }),
+              hits: countText(t, hits, 'count_hit_one', 'count_hits'),
+              pages: countText(t, pages, 'count_page_one', 'count_pages'),
             })}
           </span>
         </div>
@@ -82,8 +83,8 @@ export function SessionsView() {
     <section class="view sessions-view" aria-label={t('sessions_label')}>
       <p class="muted summary">
         {t('sessions_summary', {
-          visitors: t(report.visitors.length === 1 ? 'count_visitor_one' : 'count_visitors', { n: report.visitors.length }),
-          visits: t(report.sessions.length === 1 ? 'count_visit_one' : 'count_visits', { n: report.sessions.length }),
+          visitors: countText(t, report.visitors.length, 'count_visitor_one', 'count_visitors'),
+          visits: countText(t, report.sessions.length, 'count_visit_one', 'count_visits'),
           model: report.model,
         })}
       </p>
@@ -99,7 +100,7 @@ export function SessionsView() {
             row.kind === 'lane' ? (
               <h3 class="lane-head">
                 {t('sessions_browser')} <span class="mono">{row.lane.browser}</span> ·{' '}
-                {t(row.lane.visitors.length === 1 ? 'count_visitor_one' : 'count_visitors', { n: row.lane.visitors.length })}
+                {countText(t, row.lane.visitors.length, 'count_visitor_one', 'count_visitors')}
               </h3>
             ) : (
               <div class="timeline">

@@ -13,7 +13,7 @@ import {
 } from '../lib/panel/tags';
 import { curlCommand, decodeCommand } from '../lib/export/shell';
 import { useLang, useT } from '../lib/i18n/context';
-import type { Translate } from '../lib/i18n/render';
+import { countText, type Translate } from '../lib/i18n/render';
 import { findingMessage } from '../lib/i18n/finding';
 import { CopyButton } from './CopyButton';
 import { CsvExport } from './CsvExport';
@@ -68,7 +68,7 @@ function VendorLine({ v }: { v: VendorSummary }) {
     <div class="row vendor-row" title={v.accounts.join(', ')}>
       <span class="vendor-name">{v.vendorName}</span>
       {v.scriptLoaded && <span class="pill ok">{t('tags_script_loaded')}</span>}
-      <span class="pill">{t(v.fired === 1 ? 'tags_hit_fired_one' : 'tags_hits_fired', { n: v.fired })}</span>
+      <span class="pill">{countText(t, v.fired, 'tags_hit_fired_one', 'tags_hits_fired')}</span>
       {v.failed > 0 && <span class="pill bad">{t('tags_failed', { n: v.failed, failures: failureText(v, t) })}</span>}
       {v.failed === 0 && v.failures.length > 0 && <span class="pill bad">{t('tags_script_failed', { failures: failureText(v, t) })}</span>}
       {v.firstHitMs !== undefined && <span class="muted">{t('tags_first_hit_after', { duration: duration(v.firstHitMs) })}</span>}
@@ -221,9 +221,8 @@ export function TagsView() {
         </select>
         <CsvExport pages={pages} />
         <span class="muted summary">
-          {t(shown === 1 ? 'count_request_one' : 'count_requests', { n: shown })} ·{' '}
-          {t(model.hitCount === 1 ? 'count_hit_one' : 'count_hits', { n: model.hitCount })} ·{' '}
-          {t(model.pages.length === 1 ? 'count_page_one' : 'count_pages', { n: model.pages.length })}
+          {countText(t, shown, 'count_request_one', 'count_requests')} · {countText(t, model.hitCount, 'count_hit_one', 'count_hits')} ·{' '}
+          {countText(t, model.pages.length, 'count_page_one', 'count_pages')}
         </span>
       </search>
       {model.pages.length === 0 ? (

@@ -5,7 +5,7 @@
 import type { Report } from '../formats/report';
 import type { Lang } from '../i18n/catalogues';
 import { findingMessage } from '../i18n/finding';
-import { render, renderCount } from '../i18n/render';
+import { countText, render, translator } from '../i18n/render';
 
 export interface Highlights {
   crossDomain: string[];
@@ -48,14 +48,15 @@ export function demoHighlights(report: Report, lang: Lang = 'en'): Highlights {
     }
   }
 
+  const t = translator(lang);
   const counting: string[] = [];
   for (const g of report.goals) {
     if (g.sessions !== g.users || g.total !== g.sessions) {
       counting.push(
         render(lang, 'demo_counting', {
           goal: g.name ?? g.id,
-          conversions: renderCount(lang, g.sessions, 'count_conversion_one', 'count_conversions'),
-          goals: renderCount(lang, g.users, 'count_goal_one', 'count_goals'),
+          conversions: countText(t, g.sessions, 'count_conversion_one', 'count_conversions'),
+          goals: countText(t, g.users, 'count_goal_one', 'count_goals'),
           total: g.total,
         }),
       );

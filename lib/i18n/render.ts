@@ -48,14 +48,14 @@ export function formatDuration(lang: Lang, ms: number): string {
   return parts.join(UNIT_JOIN[lang]);
 }
 
-/** "1 visit", "2 visits": a count with the catalogue's singular or plural message (Japanese has one form). */
-export function renderCount(lang: Lang, n: number, one: string, many: string): string {
-  return render(lang, n === 1 ? one : many, { n });
-}
-
 /** Renders messages of one language: what a view or a command holds on to. */
 export type Translate = (id: string, params?: MessageParams) => string;
 
 export function translator(lang: Lang): Translate {
   return (id, params) => render(lang, id, params);
+}
+
+/** "1 visit", "2 visits": a count with the catalogue's singular or plural message (Japanese has one form). */
+export function countText(t: Translate, n: number, one: string, many: string): string {
+  return t(n === 1 ? one : many, { n });
 }

@@ -2,7 +2,7 @@
 import type { GoalsDoc } from '../formats/goals';
 import type { OccurrenceReason, Report, ReportGoal } from '../formats/report';
 import type { Lang } from '../i18n/catalogues';
-import { render, renderCount } from '../i18n/render';
+import { countText, translator } from '../i18n/render';
 import { toMs } from './format';
 import type { ExperienceDisplay } from './tags';
 
@@ -21,13 +21,14 @@ export const OCCURRENCE_REASON: Record<OccurrenceReason, string> = {
 
 /** One line saying why sessions, users and total differ; undefined when they agree. */
 export function explainCounts(g: ReportGoal, lang: Lang = 'en'): string | undefined {
+  const t = translator(lang);
   const lines: string[] = [];
-  const visits = renderCount(lang, g.sessions, 'count_visit_one', 'count_visits');
+  const visits = countText(t, g.sessions, 'count_visit_one', 'count_visits');
   if (g.sessions !== g.users) {
-    lines.push(render(lang, 'goals_explain_users', { people: renderCount(lang, g.users, 'count_person_one', 'count_people'), visits }));
+    lines.push(t('goals_explain_users', { people: countText(t, g.users, 'count_person_one', 'count_people'), visits }));
   }
   if (g.total !== g.sessions) {
-    lines.push(render(lang, 'goals_explain_total', { times: renderCount(lang, g.total, 'count_time_one', 'count_times'), visits }));
+    lines.push(t('goals_explain_total', { times: countText(t, g.total, 'count_time_one', 'count_times'), visits }));
   }
   return lines.length ? lines.join(lang === 'ja' ? '' : ' ') : undefined;
 }
